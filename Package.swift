@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Pyramid",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pyramid", targets: ["pyramid"]),
+        .library(name: "PyramidCore", targets: ["PyramidCore"]),
+        .library(name: "PyramidIngest", targets: ["PyramidIngest"]),
+        .library(name: "PyramidStore", targets: ["PyramidStore"]),
+        .library(name: "PyramidReport", targets: ["PyramidReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "PyramidCore"),
+        .target(
+            name: "PyramidIngest",
+            dependencies: [
+                "PyramidCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PyramidStore",
+            dependencies: [
+                "PyramidCore",
+                "PyramidIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "PyramidReport", dependencies: ["PyramidCore"]),
+        .executableTarget(
+            name: "pyramid",
+            dependencies: [
+                "PyramidCore", "PyramidIngest", "PyramidStore", "PyramidReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "PyramidCoreTests", dependencies: ["PyramidCore"]),
+        .testTarget(name: "PyramidIngestTests", dependencies: ["PyramidIngest"]),
+        .testTarget(name: "PyramidStoreTests", dependencies: ["PyramidStore", "PyramidIngest"]),
+        .testTarget(name: "pyramidTests", dependencies: ["pyramid"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,196 @@
+/// A streaming RFC 4180 reader that works on bytes, one record at a time, in flat memory.
+///
+/// It accepts what real exports write: quoted cells holding delimiters, doubled quotes and line breaks;
+/// LF, CRLF or lone CR line ends; a quote inside an unquoted cell (kept as text); text after a closing quote
+/// (kept). Cells are unescaped into one reused buffer, so reading a record allocates nothing; callers turn
+/// only the cells they need into `String`s.
+public struct CSVReader<Source: ByteSource> {
+    /// The largest record accepted: a cell that runs on past this is almost always an unterminated quote.
+    public static var maximumRecordBytes: Int { 64 << 20 }
+
+    private var source: Source
+    private let delimiter: UInt8
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEOF = false
+    private var nextLine = 1
+
+    /// The cell bytes of the current record, unescaped, back to back.
+    private(set) var cellBytes: [UInt8] = []
+    /// Where each cell of the current record ends in `cellBytes`.
+    private(set) var cellEnds: [Int] = []
+    /// The raw bytes of the current record, as they stood in the file.
+    private var rawRange: Range<Int> = 0..<0
+
+    /// The physical line (1-based) on which the current record starts.
+    public private(set) var line = 0
+    /// Total bytes consumed so far, for progress.
+    public private(set) var bytesRead: Int64 = 0
+    /// Set when the current record's last quoted cell never closed before the end of the file.
+    public private(set) var unterminatedQuote = false
+
+    /// Creates a reader over `source` splitting cells on `delimiter`.
+    public init(source: Source, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.delimiter = delimiter
+        self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
+    }
+
+    /// The number of cells in the current record.
+    public var count: Int { cellEnds.count }
+
+    /// Whether every cell of the current record is empty (a blank line, or a line of delimiters).
+    public var isBlank: Bool { cellBytes.isEmpty }
+
+    /// Calls `body` with the bytes of cell `index` (empty when the record is shorter).
+    public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard index < cellEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let lower = index == 0 ? 0 : cellEnds[index - 1]
+        return try cellBytes.withUnsafeBufferPointer {
+            try body(UnsafeBufferPointer(rebasing: $0[lower..<cellEnds[index]]))
+        }
+    }
+
+    /// Cell `index` as text (see `TextDecoder`); empty when the record is shorter.
+    public func cell(_ index: Int, decoder: inout TextDecoder) -> String {
+        withCell(index) { decoder.decode($0) }
+    }
+
+    /// All cells of the current record as text.
+    public func cells(decoder: inout TextDecoder) -> [String] {
+        (0..<count).map { cell($0, decoder: &decoder) }
+    }
+
+    /// The current record exactly as it stood in the file, for the quarantine.
+    public func rawText(decoder: inout TextDecoder) -> String {
+        buffer.withUnsafeBufferPointer { decoder.decode(UnsafeBufferPointer(rebasing: $0[rawRange])) }
+    }
+
+    /// Moves to the next record; false at the end of the input.
+    public mutating func next() throws -> Bool {
+        while true {
+            if let complete = parseRecord() {
+                if !complete { return false }
+                return true
+            }
+            try refill()
+        }
+    }
+
+    /// Parses one record from `buffer[start..<end]`. Returns true when a record was read, false at the end of
+    /// the input, nil when more bytes are needed first.
+    private mutating func parseRecord() -> Bool? {
+        if start == end && atEOF { return false }
+        var cellBytes: [UInt8] = []
+        var cellEnds: [Int] = []
+        swap(&cellBytes, &self.cellBytes)
+        swap(&cellEnds, &self.cellEnds)
+        cellBytes.removeAll(keepingCapacity: true)
+        cellEnds.removeAll(keepingCapacity: true)
+        defer {
+            swap(&cellBytes, &self.cellBytes)
+            swap(&cellEnds, &self.cellEnds)
+        }
+        let atEOF = self.atEOF
+        let start = self.start, end = self.end
+        var unterminatedQuote = false
+        var rawRange = 0..<0
+        let delimiter = self.delimiter
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var newlines = 0
+        var position = start
+        var inQuotes = false
+        var cellStart = true
+        var result: Bool?
+        var consumedTo = start
+        buffer.withUnsafeBufferPointer { bytes in
+            while position < end {
+                let byte = bytes[position]
+                if inQuotes {
+                    if byte == quote {
+                        if position + 1 == end && !atEOF { return }
+                        if position + 1 < end && bytes[position + 1] == quote {
+                            cellBytes.append(quote)
+                            position += 2
+                            continue
+                        }
+                        inQuotes = false
+                    } else {
+                        if byte == lf { newlines += 1 }
+                        cellBytes.append(byte)
+                    }
+                    position += 1
+                    continue
+                }
+                if byte == delimiter {
+                    cellEnds.append(cellBytes.count)
+                    cellStart = true
+                    position += 1
+                    continue
+                }
+                if byte == lf || byte == cr {
+                    if byte == cr {
+                        if position + 1 == end && !atEOF { return }
+                        if position + 1 < end && bytes[position + 1] == lf { position += 1 }
+                    }
+                    newlines += 1
+                    position += 1
+                    cellEnds.append(cellBytes.count)
+                    rawRange = start..<position
+                    consumedTo = position
+                    result = true
+                    return
+                }
+                if byte == quote && cellStart {
+                    inQuotes = true
+                } else {
+                    cellBytes.append(byte)
+                }
+                cellStart = false
+                position += 1
+            }
+            guard atEOF else { return }
+            // The input ends without a final line break.
+            if inQuotes { unterminatedQuote = true }
+            cellEnds.append(cellBytes.count)
+            rawRange = start..<position
+            consumedTo = position
+            result = true
+        }
+        guard let found = result else { return nil }
+        self.unterminatedQuote = unterminatedQuote
+        self.rawRange = rawRange
+        line = nextLine
+        nextLine += newlines
+        bytesRead += Int64(consumedTo - start)
+        self.start = consumedTo
+        return found
+    }
+
+    /// Makes room and reads more bytes; grows the buffer when one record fills it.
+    private mutating func refill() throws {
+        if atEOF { return }
+        if start > 0 {
+            let remaining = end - start
+            buffer.withUnsafeMutableBytes { raw in
+                if remaining > 0, let base = raw.baseAddress {
+                    base.copyMemory(from: base + start, byteCount: remaining)
+                }
+            }
+            start = 0
+            end = remaining
+        }
+        if end == buffer.count {
+            guard buffer.count < Self.maximumRecordBytes else {
+                throw IngestError.recordTooLarge(line: nextLine, limitBytes: Self.maximumRecordBytes)
+            }
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        }
+        let n = try buffer.withUnsafeMutableBytes { raw in
+            try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...]))
+        }
+        if n == 0 { atEOF = true }
+        end += n
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import PyramidCore
+
+/// Why one row could not be read.
+struct RowFailure: Error {
+    let message: String
+}
+
+/// Turns a row's cells into a canonical record: kinds, directions and outcomes mapped, times resolved to
+/// UTC instants, durations to seconds, amounts to cents.
+struct RowNormalizer {
+    let dialect: Dialect
+    /// The header name bound to each field, to quote in messages.
+    let columnNames: [Field: String]
+    var dateOrder: DateOrder
+    let options: ImportOptions
+    private var clock: LocalTimeResolver
+
+    init(dialect: Dialect, columnNames: [Field: String], dateOrder: DateOrder, options: ImportOptions) {
+        self.dialect = dialect
+        self.columnNames = columnNames
+        self.dateOrder = dateOrder
+        self.options = options
+        self.clock = LocalTimeResolver(timeZone: options.timeZone)
+    }
+
+    mutating func normalize(_ row: FieldValues) -> Result<ImportedRecord, RowFailure> {
+        do {
+            switch dialect.holds {
+            case .activities: return .success(.activity(try activity(row)))
+            case .deals: return .success(.deal(try deal(row)))
+            case .roster: return .success(.seller(try seller(row)))
+            case .timeOff: return .success(.timeOff(try timeOff(row)))
+            }
+        } catch let failure as RowFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(RowFailure(message: "\(error)"))
+        }
+    }
+
+    // MARK: - Activities
+
+    mutating func activity(_ row: FieldValues) throws -> Activity {
+        let owner = row[.owner]
+        guard !owner.isEmpty else { throw missing(.owner) }
+        let (occurredAt, offset) = try occurredAt(row)
+        let loggedAt = try row[.created].isEmpty ? nil : instant(row, .created).0
+        let kind = kind(row)
+        let direction = direction(row, kind: kind)
+        let status = row[.status].lowercased()
+        let done = !ValueMaps.notDoneStatuses.contains(status)
+        let outcomeText = row[.outcome]
+        let outcome = outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
+        let duration = try duration(row)
+        let key: String
+        if !row[.id].isEmpty {
+            key = dialect.keyPrefix + ":" + row[.id]
+        } else {
+            var hash = StableHash()
+            for part in [owner, kind.rawValue, String(occurredAt), row[.contact], row[.subject]] { hash.combine(part) }
+            key = dialect.keyPrefix + ":h:" + hash.hex
+        }
+        return Activity(
+            key: key, owner: owner, kind: kind, direction: direction, outcome: outcome, outcomeText: outcomeText,
+            occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: row[.subject],
+            contact: row[.contact], company: row[.company], done: done, loggedAt: loggedAt)
+    }
+
+    private mutating func occurredAt(_ row: FieldValues) throws -> (Int64, Int) {
+        if !row[.timestamp].isEmpty { return try instant(row, .timestamp) }
+        if !row[.completedAt].isEmpty { return try instant(row, .completedAt) }
+        if !row[.date].isEmpty {
+            var written = try written(row, .date)
+            if !row[.time].isEmpty {
+                guard let time = DateTimeText.parse("2000-01-01 " + row[.time], order: .monthFirst),
+                    let seconds = time.secondsOfDay
+                else { throw invalid(row, .time, expected: "a time such as 14:30 or 2:30 PM") }
+                written.secondsOfDay = seconds
+                written.offsetSeconds = time.offsetSeconds
+            }
+            return clock.instant(of: written)
+        }
+        if !row[.created].isEmpty { return try instant(row, .created) }
+        throw missing(.timestamp)
+    }
+
+    private mutating func instant(_ row: FieldValues, _ field: Field) throws -> (Int64, Int) {
+        let (epoch, offset) = clock.instant(of: try written(row, field))
+        return (epoch, offset)
+    }
+
+    private func written(_ row: FieldValues, _ field: Field) throws -> WrittenDateTime {
+        guard let written = DateTimeText.parse(row[field], order: dateOrder) else {
+            throw invalid(row, field, expected: dateExpectation)
+        }
+        return written
+    }
+
+    private var dateExpectation: String {
+        switch dateOrder {
+        case .dayFirst: "a date such as 2026-11-16, 16/11/2026 or 16/11/2026 14:30"
+        default: "a date such as 2026-11-16, 11/16/2026 or 11/16/2026 2:30 PM"
+        }
+    }
+
+    private func kind(_ row: FieldValues) -> ActivityKind {
+        for field in [Field.kind, .subtype] {
+            let value = row[field].lowercased()
+            guard !value.isEmpty else { continue }
+            if let kind = dialect.kinds[value] { return kind }
+            if let known = ValueMaps.kinds[value] {
+                if let kind = known { return kind }
+                continue
+            }
+            if value.contains("linkedin") || value.contains("linked_in") || value.contains("linked in") {
+                return .linkedin
+            }
+            if value.contains("email") || value.contains("e-mail") { return .email }
+            if value.contains("call") { return .call }
+            if value.contains("meeting") { return .meeting }
+        }
+        if let fixed = dialect.fixedKind { return fixed }
+        if dialect.callFieldsImplyCall
+            && (!row[.direction].isEmpty || !row[.outcome].isEmpty
+                || !(row[.duration].isEmpty || row[.duration] == "0"))
+        {
+            return .call
+        }
+        let subject = row[.subject].lowercased()
+        for (prefix, kind) in ValueMaps.subjectPrefixes where subject.hasPrefix(prefix) { return kind }
+        return .other
+    }
+
+    private func direction(_ row: FieldValues, kind: ActivityKind) -> Direction {
+        let value = row[.direction].lowercased()
+        if let direction = dialect.directions[value] ?? ValueMaps.directions[value] { return direction }
+        if value.contains("inbound") || value.contains("incoming") { return .inbound }
+        return .outbound
+    }
+
+    private func outcome(_ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool)
+        -> Outcome
+    {
+        let value = text.lowercased()
+        if let mapped = dialect.outcomes[value], Outcome.valid(for: kind).contains(mapped) { return mapped }
+        switch kind {
+        case .call:
+            if let mapped = ValueMaps.callOutcomes[value] { return mapped }
+            return RowNormalizer.callOutcome(fromFreeText: value)
+        case .email, .linkedin:
+            if let mapped = ValueMaps.messageOutcomes[value] { return mapped }
+            if direction == .inbound { return .replied }
+            return done ? .sent : .unknown
+        case .meeting:
+            if !done { return .scheduled }
+            return ValueMaps.meetingOutcomes[value] ?? ValueMaps.meetingOutcomes[status] ?? .unknown
+        case .other:
+            return .unknown
+        }
+    }
+
+    /// Reads Salesforce's free-text call results ("left a voicemail", "spoke with CFO").
+    static func callOutcome(fromFreeText value: String) -> Outcome {
+        guard !value.isEmpty else { return .unknown }
+        let rules: [(String, Outcome)] = [
+            ("not interested", .notInterested), ("hung up", .notInterested), ("voicemail", .voicemail),
+            ("voice mail", .voicemail), ("left message", .voicemail), ("no answer", .noAnswer),
+            ("unsuccessful", .noAnswer), ("busy", .busy), ("wrong", .wrongNumber), ("invalid", .wrongNumber),
+            ("gatekeeper", .gatekeeper), ("connected", .connected), ("spoke", .connected),
+            ("conversation", .connected), ("answered", .connected),
+        ]
+        return rules.first { value.contains($0.0) }?.1 ?? .unknown
+    }
+
+    private func duration(_ row: FieldValues) throws -> Int? {
+        if !row[.duration].isEmpty {
+            guard
+                let seconds = NumberText.duration(
+                    row[.duration], unit: dialect.durationUnit, twoParts: dialect.twoPartDuration)
+            else {
+                throw invalid(row, .duration, expected: "a duration such as 95, 01:35, 1:02:03 or 2 min")
+            }
+            return seconds
+        }
+        if !row[.answeredAt].isEmpty, !row[.completedAt].isEmpty,
+            let answered = DateTimeText.parse(row[.answeredAt], order: dateOrder),
+            let completed = DateTimeText.parse(row[.completedAt], order: dateOrder)
+        {
+            var resolver = clock
+            let seconds = resolver.instant(of: completed).epochSeconds - resolver.instant(of: answered).epochSeconds
+            return seconds >= 0 ? Int(seconds) : nil
+        }
+        return nil
+    }
+
+    // MARK: - Deals
+
+    mutating func deal(_ row: FieldValues) throws -> Deal {
+        let owner = row[.owner]
+        guard !owner.isEmpty else { throw missing(.owner) }
+        var amountCents: Int64?
+        var currency = row[.currency].uppercased()
+        if !row[.amount].isEmpty {
+            guard let amount = NumberText.amount(row[.amount]) else {
+                throw invalid(row, .amount, expected: "an amount such as 12500, 12,500.00 or 12.500,00 €")
+            }
+            amountCents = amount.cents
+            if currency.isEmpty { currency = amount.currency }
+        }
+        let closeDate = try optionalDate(row, .closeDate)
+        let createdDate = try optionalDate(row, .createdDate)
+        let key: String
+        if !row[.id].isEmpty {
+            key = dialect.keyPrefix + ":" + row[.id]
+        } else {
+            var hash = StableHash()
+            for part in [owner, row[.name], createdDate?.description ?? ""] { hash.combine(part) }
+            key = dialect.keyPrefix + ":h:" + hash.hex
+        }
+        return Deal(
+            key: key, owner: owner, name: row[.name], amountCents: amountCents, currency: currency,
+            stage: row[.stage], status: dealStatus(row), closeDate: closeDate, createdDate: createdDate)
+    }
+
+    private func dealStatus(_ row: FieldValues) -> DealStatus {
+        let status = row[.status].lowercased()
+        if let explicit = DealStatus(rawValue: status) { return explicit }
+        if status.contains("won") { return .won }
+        if status.contains("lost") { return .lost }
+        let won = ValueMaps.booleans[row[.won].lowercased()] ?? false
+        if won { return .won }
+        let stage = row[.stage].lowercased()
+        if options.wonStages.contains(where: { $0.lowercased() == stage }) { return .won }
+        if options.lostStages.contains(where: { $0.lowercased() == stage }) { return .lost }
+        if stage.contains("won") { return .won }
+        if stage.contains("lost") { return .lost }
+        if ValueMaps.booleans[row[.closed].lowercased()] == true { return .lost }
+        return .open
+    }
+
+    // MARK: - Roster and time off
+
+    mutating func seller(_ row: FieldValues) throws -> Seller {
+        let email = row[.email].lowercased()
+        guard !email.isEmpty else { throw missing(.email) }
+        guard email.contains("@"), !email.contains(" ") else {
+            throw invalid(row, .email, expected: "an email address")
+        }
+        var name = row[.name]
+        if name.isEmpty {
+            name = [row[.firstName], row[.lastName]].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        let endDate = try optionalDate(row, .endDate)
+        let activeText = row[.active].lowercased()
+        let active = activeText.isEmpty ? true : (ValueMaps.booleans[activeText] ?? true)
+        return Seller(
+            email: email, name: name.isEmpty ? email : name, team: row[.team], manager: row[.manager],
+            role: row[.role], startDate: try optionalDate(row, .startDate), endDate: endDate, crmID: row[.crmID],
+            active: active && endDate == nil)
+    }
+
+    mutating func timeOff(_ row: FieldValues) throws -> TimeOff {
+        let email = row[.email].lowercased()
+        guard !email.isEmpty else { throw missing(.email) }
+        guard let start = try optionalDate(row, .start) else { throw missing(.start) }
+        guard let end = try optionalDate(row, .end) else { throw missing(.end) }
+        guard start <= end else {
+            throw RowFailure(message: "time off ends (\(end)) before it starts (\(start))")
+        }
+        return TimeOff(email: email, start: start, end: end)
+    }
+
+    private func optionalDate(_ row: FieldValues, _ field: Field) throws -> LocalDate? {
+        if row[field].isEmpty { return nil }
+        return try written(row, field).date
+    }
+
+    // MARK: - Messages
+
+    private func missing(_ field: Field) -> RowFailure {
+        let column = columnNames[field].map { " in '\($0)'" } ?? ""
+        return RowFailure(message: "no \(field.label)\(column)")
+    }
+
+    private func invalid(_ row: FieldValues, _ field: Field, expected: String) -> RowFailure {
+        let column = columnNames[field] ?? field.rawValue
+        return RowFailure(message: "'\(row[field])' in '\(column)' is not \(expected)")
+    }
+}

@@ -1,0 +1,46 @@
+/// Turns cell bytes into text: UTF-8 when they are valid UTF-8, else Windows-1252 (a superset of
+/// ISO-8859-1), which is what older Salesforce and Excel exports write.
+///
+/// The choice is made per cell, so a file that is mostly UTF-8 with a few Latin-1 cells loses nothing.
+/// NUL bytes (Salesforce rich-text cells can begin with one) are dropped.
+public struct TextDecoder: Sendable {
+    /// Whether any cell so far was not valid UTF-8 and was read as Windows-1252.
+    public private(set) var sawWindows1252 = false
+
+    /// Creates a decoder.
+    public init() {}
+
+    /// Decodes `bytes`.
+    public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        var ascii = true
+        var nul = false
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false }
+            if byte == 0 { nul = true }
+        }
+        if nul { return decode(Array(bytes.lazy.filter { $0 != 0 })) }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        sawWindows1252 = true
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(TextDecoder.windows1252(byte)) }
+        return String(scalars)
+    }
+
+    /// Decodes `bytes`.
+    public mutating func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The character Windows-1252 gives `byte`.
+    static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
+        let table: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+            0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+            0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        return Unicode.Scalar(table[Int(byte - 0x80)]) ?? Unicode.Scalar(byte)
+    }
+}

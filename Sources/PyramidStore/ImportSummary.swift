@@ -1,0 +1,50 @@
+import PyramidCore
+import PyramidIngest
+
+/// What importing one file did, for the terminal, `--format json` and the import log.
+public struct ImportSummary: Sendable, Hashable, Codable {
+    /// The file's name.
+    public var file: String
+    /// The SHA-256 of the file's bytes.
+    public var sha256: String
+    /// The layout's id, e.g. `hubspot-calls`.
+    public var dialect: String
+    /// The layout's title, e.g. "HubSpot calls export".
+    public var layout: String
+    /// What the file held.
+    public var kind: ExportKind
+    /// The encoding read.
+    public var encoding: String
+    /// The delimiter, as text (`,`, `;`, `tab`, `|`).
+    public var delimiter: String
+    /// Data rows read (footer lines and blank lines excluded).
+    public var rowsRead = 0
+    /// Rows stored for the first time.
+    public var added = 0
+    /// Rows that replaced a stored row with different values.
+    public var updated = 0
+    /// Rows already stored exactly so.
+    public var unchanged = 0
+    /// Rows set aside in the quarantine.
+    public var quarantined = 0
+    /// Footer and totals lines skipped.
+    public var footerLines = 0
+    /// Owners the file names that match nobody on the roster.
+    public var unmatchedOwners: [String] = []
+    /// The first problems, for the terminal (all are in the quarantine).
+    public var problems: [RowProblem] = []
+    /// True when nothing was written.
+    public var dryRun = false
+    /// The import's id in the log (nil for a dry run).
+    public var importID: Int64?
+}
+
+/// How far an import has got, for a progress line.
+public struct ImportProgress: Sendable {
+    /// Rows read so far.
+    public var rows: Int
+    /// Bytes read so far.
+    public var bytes: Int64
+    /// The file's size.
+    public var totalBytes: Int64
+}

@@ -1,0 +1,104 @@
+import GRDB
+
+/// The workspace's tables, as named, append-only migrations: never edit one that has shipped; add another.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sellers, activities, deals, imports, quarantine") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE seller (
+                      email TEXT PRIMARY KEY NOT NULL,
+                      name TEXT NOT NULL,
+                      team TEXT NOT NULL DEFAULT '',
+                      manager TEXT NOT NULL DEFAULT '',
+                      role TEXT NOT NULL DEFAULT '',
+                      start_date TEXT,
+                      end_date TEXT,
+                      crm_id TEXT NOT NULL DEFAULT '',
+                      active INTEGER NOT NULL DEFAULT 1,
+                      version INTEGER NOT NULL DEFAULT 0
+                    );
+                    -- How exports name owners; resolved to a seller through the roster.
+                    CREATE TABLE owner (
+                      id INTEGER PRIMARY KEY,
+                      name TEXT NOT NULL UNIQUE,
+                      seller_email TEXT REFERENCES seller(email) ON DELETE SET NULL
+                    );
+                    CREATE TABLE import_run (
+                      id INTEGER PRIMARY KEY,
+                      file TEXT NOT NULL,
+                      path TEXT NOT NULL,
+                      sha256 TEXT NOT NULL,
+                      bytes INTEGER NOT NULL,
+                      dialect TEXT NOT NULL,
+                      kind TEXT NOT NULL,
+                      encoding TEXT NOT NULL,
+                      started_at TEXT NOT NULL,
+                      rows_read INTEGER NOT NULL DEFAULT 0,
+                      added INTEGER NOT NULL DEFAULT 0,
+                      updated INTEGER NOT NULL DEFAULT 0,
+                      unchanged INTEGER NOT NULL DEFAULT 0,
+                      quarantined INTEGER NOT NULL DEFAULT 0,
+                      footer_lines INTEGER NOT NULL DEFAULT 0,
+                      unmatched_owners INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE activity (
+                      id INTEGER PRIMARY KEY,
+                      key TEXT NOT NULL UNIQUE,
+                      owner_id INTEGER NOT NULL REFERENCES owner(id),
+                      local_day INTEGER NOT NULL,
+                      kind TEXT NOT NULL,
+                      direction TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      done INTEGER NOT NULL,
+                      duration INTEGER,
+                      occurred_at INTEGER NOT NULL,
+                      utc_offset INTEGER NOT NULL,
+                      logged_at INTEGER,
+                      outcome_text TEXT NOT NULL,
+                      subject TEXT NOT NULL,
+                      contact TEXT NOT NULL,
+                      company TEXT NOT NULL,
+                      import_id INTEGER NOT NULL,
+                      version INTEGER NOT NULL DEFAULT 0
+                    );
+                    -- Covers the report's week-by-seller counts without touching the table.
+                    CREATE INDEX activity_by_day
+                      ON activity(local_day, owner_id, kind, direction, outcome, done, duration);
+                    CREATE TABLE deal (
+                      id INTEGER PRIMARY KEY,
+                      key TEXT NOT NULL UNIQUE,
+                      owner_id INTEGER NOT NULL REFERENCES owner(id),
+                      name TEXT NOT NULL,
+                      amount_cents INTEGER,
+                      currency TEXT NOT NULL,
+                      stage TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      close_date TEXT,
+                      created_date TEXT,
+                      import_id INTEGER NOT NULL,
+                      version INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE time_off (
+                      email TEXT NOT NULL,
+                      start TEXT NOT NULL,
+                      "end" TEXT NOT NULL,
+                      import_id INTEGER NOT NULL,
+                      PRIMARY KEY (email, start, "end")
+                    );
+                    CREATE TABLE quarantine (
+                      id INTEGER PRIMARY KEY,
+                      import_id INTEGER NOT NULL,
+                      file TEXT NOT NULL,
+                      sha256 TEXT NOT NULL,
+                      line INTEGER NOT NULL,
+                      reason TEXT NOT NULL,
+                      raw TEXT NOT NULL,
+                      UNIQUE (sha256, line)
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

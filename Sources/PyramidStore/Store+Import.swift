@@ -1,0 +1,255 @@
+import Foundation
+import GRDB
+import PyramidCore
+import PyramidIngest
+
+extension Store {
+    /// Imports every row of `reader` in one transaction: added, updated or left unchanged by key; unreadable
+    /// rows quarantined. Throws (and writes nothing) when the file cannot be read to the end.
+    ///
+    /// - Parameters:
+    ///   - path: the path as given, for the import log.
+    ///   - dryRun: read and count everything, then roll back.
+    ///   - now: the clock, for the import log.
+    ///   - progress: called every 50,000 rows.
+    public func importFile(
+        _ reader: ExportReader, path: String, dryRun: Bool = false, now: Date = Date(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportSummary {
+        var summary = ImportSummary(
+            file: reader.fileName, sha256: "", dialect: reader.dialect.id, layout: reader.dialect.title,
+            kind: reader.dialect.holds, encoding: reader.encoding.rawValue,
+            delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)), dryRun: dryRun)
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                var batch = try ImportBatch(db: db, reader: reader, path: path, now: now)
+                try batch.run(summary: &summary, progress: progress)
+                return dryRun ? .rollback : .commit
+            }
+        }
+        if dryRun { summary.importID = nil }
+        return summary
+    }
+}
+
+/// One file's import inside its transaction.
+private struct ImportBatch {
+    let db: Database
+    let reader: ExportReader
+    let importID: Int64
+    var owners: [String: (id: Int64, seller: String?)] = [:]
+    var matcher: OwnerMatcher
+    var ownersUsed: Set<String> = []
+
+    init(db: Database, reader: ExportReader, path: String, now: Date) throws {
+        self.db = db
+        self.reader = reader
+        try db.execute(
+            sql: """
+                INSERT INTO import_run (file, path, sha256, bytes, dialect, kind, encoding, started_at)
+                VALUES (?, ?, '', ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                reader.fileName, path, reader.fileSize, reader.dialect.id, reader.dialect.holds.rawValue,
+                reader.encoding.rawValue, ISO8601DateFormatter().string(from: now),
+            ])
+        importID = db.lastInsertedRowID
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, seller_email FROM owner") {
+            owners[row["name"]] = (row["id"], row["seller_email"])
+        }
+        matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
+    }
+
+    mutating func run(summary: inout ImportSummary, progress: ((ImportProgress) -> Void)?) throws {
+        while let row = try reader.next() {
+            switch row {
+            case .footer:
+                summary.footerLines += 1
+                continue
+            case .quarantined(let problem):
+                summary.rowsRead += 1
+                summary.quarantined += 1
+                if summary.problems.count < 20 { summary.problems.append(problem) }
+                try quarantine(problem)
+            case .record(let record, _):
+                summary.rowsRead += 1
+                switch try store(record) {
+                case .added: summary.added += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+            if summary.rowsRead % 50_000 == 0, let progress {
+                progress(ImportProgress(rows: summary.rowsRead, bytes: reader.bytesRead, totalBytes: reader.fileSize))
+            }
+        }
+        if reader.dialect.holds == .roster { try resolveOwners() }
+        summary.encoding = reader.encoding.rawValue
+        summary.sha256 = reader.sha256()
+        summary.unmatchedOwners = ownersUsed.filter { owners[$0]?.seller == nil }.sorted()
+        summary.importID = importID
+        try db.execute(
+            sql: """
+                UPDATE import_run SET sha256 = ?, encoding = ?, rows_read = ?, added = ?, updated = ?,
+                  unchanged = ?, quarantined = ?, footer_lines = ?, unmatched_owners = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                summary.sha256, summary.encoding, summary.rowsRead, summary.added, summary.updated,
+                summary.unchanged, summary.quarantined, summary.footerLines, summary.unmatchedOwners.count, importID,
+            ])
+        // Rows quarantined by an earlier import of the same bytes stay; this import's copies go.
+        try db.execute(
+            sql: "UPDATE OR IGNORE quarantine SET sha256 = ? WHERE import_id = ?",
+            arguments: [summary.sha256, importID])
+        try db.execute(
+            sql: "DELETE FROM quarantine WHERE import_id = ? AND sha256 = ?",
+            arguments: [importID, "import:\(importID)"])
+    }
+
+    enum Change { case added, updated, unchanged }
+
+    private mutating func store(_ record: ImportedRecord) throws -> Change {
+        switch record {
+        case .activity(let activity): return try store(activity)
+        case .deal(let deal): return try store(deal)
+        case .seller(let seller): return try store(seller)
+        case .timeOff(let timeOff): return try store(timeOff)
+        }
+    }
+
+    private mutating func store(_ activity: Activity) throws -> Change {
+        let ownerID = try owner(activity.owner)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO activity (key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at,
+                  utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id, local_day = excluded.local_day,
+                  kind = excluded.kind, direction = excluded.direction, outcome = excluded.outcome,
+                  done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
+                  utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
+                  outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
+                  company = excluded.company, import_id = excluded.import_id, version = version + 1
+                WHERE (owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
+                  logged_at, outcome_text, subject, contact, company)
+                  IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
+                  excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
+                  excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact, excluded.company)
+                RETURNING version
+                """)
+        statement.setUncheckedArguments([
+            activity.key, ownerID, activity.localDate.daysSinceEpoch, activity.kind.rawValue,
+            activity.direction.rawValue, activity.outcome.rawValue, activity.done, activity.durationSeconds,
+            activity.occurredAt, activity.utcOffsetMinutes, activity.loggedAt, activity.outcomeText,
+            activity.subject, activity.contact, activity.company, importID,
+        ])
+        return change(try Int.fetchOne(statement))
+    }
+
+    private mutating func store(_ deal: Deal) throws -> Change {
+        let ownerID = try owner(deal.owner)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO deal (key, owner_id, name, amount_cents, currency, stage, status, close_date,
+                  created_date, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id, name = excluded.name,
+                  amount_cents = excluded.amount_cents, currency = excluded.currency, stage = excluded.stage,
+                  status = excluded.status, close_date = excluded.close_date,
+                  created_date = excluded.created_date, import_id = excluded.import_id, version = version + 1
+                WHERE (owner_id, name, amount_cents, currency, stage, status, close_date, created_date)
+                  IS NOT (excluded.owner_id, excluded.name, excluded.amount_cents, excluded.currency,
+                  excluded.stage, excluded.status, excluded.close_date, excluded.created_date)
+                RETURNING version
+                """)
+        statement.setUncheckedArguments([
+            deal.key, ownerID, deal.name, deal.amountCents, deal.currency, deal.stage, deal.status.rawValue,
+            deal.closeDate?.description, deal.createdDate?.description, importID,
+        ])
+        return change(try Int.fetchOne(statement))
+    }
+
+    private mutating func store(_ seller: Seller) throws -> Change {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO seller (email, name, team, manager, role, start_date, end_date, crm_id, active)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (email) DO UPDATE SET name = excluded.name,
+                  team = CASE WHEN excluded.team = '' THEN team ELSE excluded.team END,
+                  manager = CASE WHEN excluded.manager = '' THEN manager ELSE excluded.manager END,
+                  role = CASE WHEN excluded.role = '' THEN role ELSE excluded.role END,
+                  start_date = coalesce(excluded.start_date, start_date),
+                  end_date = coalesce(excluded.end_date, end_date),
+                  crm_id = CASE WHEN excluded.crm_id = '' THEN crm_id ELSE excluded.crm_id END,
+                  active = excluded.active, version = version + 1
+                WHERE (name, team, manager, role, start_date, end_date, crm_id, active)
+                  IS NOT (excluded.name,
+                  CASE WHEN excluded.team = '' THEN team ELSE excluded.team END,
+                  CASE WHEN excluded.manager = '' THEN manager ELSE excluded.manager END,
+                  CASE WHEN excluded.role = '' THEN role ELSE excluded.role END,
+                  coalesce(excluded.start_date, start_date), coalesce(excluded.end_date, end_date),
+                  CASE WHEN excluded.crm_id = '' THEN crm_id ELSE excluded.crm_id END, excluded.active)
+                RETURNING version
+                """)
+        statement.setUncheckedArguments([
+            seller.email, seller.name, seller.team, seller.manager, seller.role, seller.startDate?.description,
+            seller.endDate?.description, seller.crmID, seller.active,
+        ])
+        return change(try Int.fetchOne(statement))
+    }
+
+    private mutating func store(_ timeOff: TimeOff) throws -> Change {
+        try db.execute(
+            sql: """
+                INSERT INTO time_off (email, start, "end", import_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+            arguments: [timeOff.email, timeOff.start.description, timeOff.end.description, importID])
+        return db.changesCount == 1 ? .added : .unchanged
+    }
+
+    private func change(_ version: Int?) -> Change {
+        guard let version else { return .unchanged }
+        return version == 0 ? .added : .updated
+    }
+
+    private mutating func quarantine(_ problem: RowProblem) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO quarantine (import_id, file, sha256, line, reason, raw) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        // The file's digest is known only at the end; rows are keyed by import until then.
+        try statement.execute(arguments: [
+            importID, reader.fileName, "import:\(importID)", problem.line, problem.reason, problem.raw,
+        ])
+    }
+
+    /// The owner row for `name`, created (and matched to the roster) on first sight.
+    private mutating func owner(_ name: String) throws -> Int64 {
+        ownersUsed.insert(name)
+        if let known = owners[name] { return known.id }
+        var seller = matcher.match(name)
+        if seller == nil, name.contains("@") {
+            seller = name.lowercased()
+            try db.execute(
+                sql: "INSERT INTO seller (email, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                arguments: [seller, SellerQueries.nameFromEmail(name)])
+        }
+        try db.execute(sql: "INSERT INTO owner (name, seller_email) VALUES (?, ?)", arguments: [name, seller])
+        let id = db.lastInsertedRowID
+        owners[name] = (id, seller)
+        return id
+    }
+
+    /// After a roster import: match every owner name again.
+    private mutating func resolveOwners() throws {
+        matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
+        for (name, known) in owners {
+            let seller = matcher.match(name) ?? known.seller
+            guard seller != known.seller else { continue }
+            try db.execute(sql: "UPDATE owner SET seller_email = ? WHERE id = ?", arguments: [seller, known.id])
+            owners[name] = (known.id, seller)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import Logging
+import PyramidCore
+
+/// The workspace database: the only place Pyramid talks SQL.
+///
+/// A file database runs in WAL mode through a `DatabasePool`, so a report can be read while an import
+/// writes. Each imported file is one transaction: a file that fails leaves the database as it was.
+public struct Store: Sendable {
+    let writer: any DatabaseWriter
+    let logger: Logger
+
+    /// Opens (creating if needed) the workspace at `url` and brings its schema up to date.
+    public init(url: URL, logger: Logger = Logger(label: "pyramid.store")) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            try self.init(writer: pool, logger: logger)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: url.path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Wraps an existing connection (tests use an in-memory `DatabaseQueue`).
+    public init(writer: any DatabaseWriter, logger: Logger = Logger(label: "pyramid.store")) throws {
+        self.writer = writer
+        self.logger = logger
+        do {
+            try Schema.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: writer.path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// An empty workspace in memory, for tests and dry runs.
+    public static func inMemory() throws -> Store {
+        try Store(writer: DatabaseQueue())
+    }
+}
+
+/// Why the workspace could not be used.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The database file could not be opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// A seller named on the command line is not known.
+    case unknownSeller(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "\(path): cannot open the workspace database: \(reason)"
+        case .unknownSeller(let name): "'\(name)' is not a seller on the roster (see `pyramid sellers`)"
+        }
+    }
+}

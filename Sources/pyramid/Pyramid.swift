@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `pyramid` command: import CRM exports, measure sellers against the team's standards, and coach.
+@main
+struct Pyramid: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pyramid",
+        abstract: "Coaching reports for sales managers, from your CRM's activity exports.",
+        discussion: """
+            Pyramid imports CRM exports into a local SQLite workspace, measures every seller against the \
+            team's activity standards, and explains each drift with the results-actions-beliefs-experiences \
+            pyramid.
+
+            Every command takes --db PATH (else $PYRAMID_DB, else ./pyramid.sqlite) and --config PATH \
+            (else ./pyramid.yml, else the built-in defaults).
+
+            Examples:
+              pyramid init
+              pyramid import roster.csv hubspot-crm-exports-calls-2026-11-16.csv
+              pyramid imports
+            """,
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ImportsCommand.self, QuarantineCommand.self, SellersCommand.self,
+        ])
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PyramidCore
+import PyramidIngest
+import PyramidStore
+
+/// `--db` and `--config`, shared by every command.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The workspace database (default: $PYRAMID_DB, else ./pyramid.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "The settings file (default: ./pyramid.yml, else built-in defaults).")
+    var config: String?
+
+    /// The database path in force.
+    var databaseURL: URL {
+        let path = db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] ?? "pyramid.sqlite"
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Opens the workspace.
+    func openStore() throws -> Store {
+        try Store(url: databaseURL)
+    }
+
+    /// Loads the settings: `--config`, else ./pyramid.yml when present, else the defaults.
+    func loadConfig() throws -> WorkspaceConfig {
+        if let config { return try ConfigFile.load(URL(fileURLWithPath: config)) }
+        let local = URL(fileURLWithPath: "pyramid.yml")
+        if FileManager.default.fileExists(atPath: local.path) { return try ConfigFile.load(local) }
+        return WorkspaceConfig()
+    }
+}
+
+/// How list commands print.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

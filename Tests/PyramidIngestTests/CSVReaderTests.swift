@@ -1,0 +1,90 @@
+import Testing
+
+@testable import PyramidIngest
+
+/// Reads all records of `text` as arrays of cells.
+func records(_ text: String, delimiter: Character = ",", chunkSize: Int = 1 << 20) throws -> [[String]] {
+    var reader = CSVReader(
+        source: MemoryByteSource(text), delimiter: delimiter.asciiValue ?? 44, chunkSize: chunkSize)
+    var decoder = TextDecoder()
+    var result: [[String]] = []
+    while try reader.next() { result.append(reader.cells(decoder: &decoder)) }
+    return result
+}
+
+struct CSVReaderTests {
+    @Test(
+        "RFC 4180 cells as exports write them",
+        arguments: [
+            ("a,b,c\n1,2,3\n", [["a", "b", "c"], ["1", "2", "3"]]),
+            ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
+            ("a,b\r1,2\r", [["a", "b"], ["1", "2"]]),
+            ("a,b\n1,2", [["a", "b"], ["1", "2"]]),
+            ("\"x, y\",z\n", [["x, y", "z"]]),
+            ("\"say \"\"hi\"\"\",z\n", [["say \"hi\"", "z"]]),
+            ("\"line1\r\nline2\",z\n", [["line1\r\nline2", "z"]]),
+            ("a,,c\n", [["a", "", "c"]]),
+            (",\n", [["", ""]]),
+            ("5\" screen,x\n", [["5\" screen", "x"]]),
+            ("\"quoted\"tail,x\n", [["quotedtail", "x"]]),
+            ("\"\",x\n", [["", "x"]]),
+        ])
+    func parsesCells(input: String, expected: [[String]]) throws {
+        // Given a CSV text, When it is read, Then the cells are exactly these.
+        #expect(try records(input) == expected)
+    }
+
+    @Test("a record split across chunk boundaries reads the same", arguments: [1, 2, 3, 7, 16])
+    func chunkBoundaries(chunk: Int) throws {
+        let text = "id,note\n1,\"a \"\"quoted\"\", multi\r\nline note\"\r\n2,plain\r\n"
+        #expect(
+            try records(text, chunkSize: chunk) == [
+                ["id", "note"], ["1", "a \"quoted\", multi\r\nline note"], ["2", "plain"],
+            ])
+    }
+
+    @Test func semicolonAndTabDelimiters() throws {
+        #expect(try records("a;b\n\"1;5\";2\n", delimiter: ";") == [["a", "b"], ["1;5", "2"]])
+        #expect(try records("a\tb\n1\t2\n", delimiter: "\t") == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func lineNumbersCountLinesInsideQuotes() throws {
+        var reader = CSVReader(source: MemoryByteSource("h\n\"a\nb\nc\"\nnext\n"))
+        var lines: [Int] = []
+        while try reader.next() { lines.append(reader.line) }
+        #expect(lines == [1, 2, 5])
+    }
+
+    @Test func unterminatedQuoteIsFlagged() throws {
+        var reader = CSVReader(source: MemoryByteSource("h\n\"never closed,x\nmore\n"))
+        #expect(try reader.next())
+        #expect(!reader.unterminatedQuote)
+        #expect(try reader.next())
+        #expect(reader.unterminatedQuote)
+        #expect(reader.line == 2)
+        #expect(try !reader.next())
+    }
+
+    @Test func rawTextIsTheRecordAsWritten() throws {
+        var reader = CSVReader(source: MemoryByteSource("a,b\n\"x\"\"y\",2\n"))
+        var decoder = TextDecoder()
+        _ = try reader.next()
+        _ = try reader.next()
+        #expect(reader.rawText(decoder: &decoder) == "\"x\"\"y\",2\n")
+    }
+
+    @Test func decodesWindows1252WhenNotUTF8() {
+        var decoder = TextDecoder()
+        let latin1: [UInt8] = [0x4A, 0x6F, 0x73, 0xE9, 0x20, 0x80]  // "José €" in Windows-1252
+        #expect(decoder.decode(latin1) == "José €")
+        #expect(decoder.sawWindows1252)
+        var utf8 = TextDecoder()
+        #expect(utf8.decode(Array("José".utf8)) == "José")
+        #expect(!utf8.sawWindows1252)
+    }
+
+    @Test func dropsNULBytes() {
+        var decoder = TextDecoder()
+        #expect(decoder.decode([0, 0x3C, 0x70, 0x3E]) == "<p>")
+    }
+}

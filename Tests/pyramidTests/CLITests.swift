@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import pyramid
+
+func fixture(_ path: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(path).path
+}
+
+/// A fresh folder for one test's database.
+func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pyramid-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+struct CLITests {
+    @Test func importThenListInProcess() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.sqlite").path
+        var command = try Pyramid.parseAsRoot([
+            "import", "--db", db, "--quiet", fixture("generic/activities.csv"), fixture("generic/roster.csv"),
+        ])
+        try command.run()
+        for list in ["imports", "quarantine", "sellers"] {
+            var listing = try Pyramid.parseAsRoot([list, "--db", db, "--format", "json"])
+            try listing.run()
+        }
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func badArgumentsAreValidationErrors() {
+        #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(["import", "--crm", "nosuchcrm", "x.csv"]) }
+        #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(["import", "--as", "invoices", "x.csv"]) }
+    }
+
+    @Test func aMissingFileFailsWithExitCodeOne() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var command = try Pyramid.parseAsRoot([
+            "import", "--db", folder.appendingPathComponent("w.sqlite").path,
+            folder.appendingPathComponent("none.csv").path,
+        ])
+        #expect(throws: (any Error).self) { try command.run() }
+    }
+}
