@@ -23,6 +23,8 @@ public struct WorkspaceConfig: Sendable, Hashable, Codable {
     public var lostStages: [String] = []
     /// A file of coaching prompts that adds to or replaces the built-in ones.
     public var promptsFile: String?
+    /// The named thresholds of the diagnosis.
+    public var rules = DiagnosisRules()
 
     /// The built-in defaults.
     public init() {}

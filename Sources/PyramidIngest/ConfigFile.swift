@@ -38,6 +38,7 @@ public enum ConfigFile {
             top,
             [
                 "time_zone", "working_days", "holidays", "conversation", "standards", "ramp", "import", "prompts",
+                "rules",
             ], in: "")
         if let node = top["time_zone"] {
             let zone = try reader.string(node, "time_zone")
@@ -97,6 +98,7 @@ public enum ConfigFile {
             }
         }
         if let node = top["prompts"] { config.promptsFile = try reader.string(node, "prompts") }
+        if let node = top["rules"] { config.rules = try reader.rules(node) }
         return config
     }
 
@@ -132,6 +134,15 @@ public enum ConfigFile {
         # New hires are held to this share of every target in their first, second, third month
         # (from the roster's start_date); full target after.
         ramp: [0.25, 0.5, 0.75]
+
+        # The diagnosis rules and thresholds (docs/diagnosis.md explains each). Uncomment to change one.
+        # rules:
+        #   lookback_weeks: 8
+        #   busy_touches_ratio: 0.8
+        #   substitute_channel_share: 0.5
+        #   fading_drop: 0.25
+        #   results_pace_floor: 0.7
+        #   minimum_sample: 20
 
         import:
           # How slashed dates read: auto (decided per file), month-first (US) or day-first.
@@ -200,6 +211,50 @@ private struct NodeReader {
             throw problem("working_days: '\(text)' is not a weekday (expected mon, tue, … sun)", node)
         }
         return index + 1
+    }
+
+    /// The `rules:` section: every key names a field of `DiagnosisRules`.
+    func rules(_ node: Node) throws -> DiagnosisRules {
+        var rules = DiagnosisRules()
+        let shares: [String: WritableKeyPath<DiagnosisRules, Double>] = [
+            "met_ratio": \.metRatio, "busy_touches_ratio": \.busyTouchesRatio,
+            "substitute_channel_share": \.substituteChannelShare, "fading_baseline_ratio": \.fadingBaselineRatio,
+            "fading_drop": \.fadingDrop, "results_pace_floor": \.resultsPaceFloor, "confidence_z": \.confidenceZ,
+            "unrealistic_below_share": \.unrealisticBelowShare, "achievable_from_share": \.achievableFromShare,
+        ]
+        let counts: [String: WritableKeyPath<DiagnosisRules, Int>] = [
+            "lookback_weeks": \.lookbackWeeks, "fading_baseline_weeks": \.fadingBaselineWeeks,
+            "minimum_sample": \.minimumSample, "short_call_seconds": \.shortCallSeconds,
+            "short_call_burst": \.shortCallBurst, "same_minute_burst": \.sameMinuteBurst,
+            "bulk_logging_minimum": \.bulkLoggingMinimum, "post_onboarding_weeks": \.postOnboardingWeeks,
+            "rejection_run": \.rejectionRun,
+        ]
+        let flags: [String: WritableKeyPath<DiagnosisRules, Bool>] = [
+            "unknown_meetings_count_as_held": \.unknownMeetingsCountAsHeld
+        ]
+        let map = try mapping(node, "rules")
+        try onlyKeys(map, (Array(shares.keys) + Array(counts.keys) + Array(flags.keys)).sorted(), in: "rules.")
+        for (key, value) in map {
+            guard let name = key.string else { continue }
+            if let path = shares[name] {
+                rules[keyPath: path] = try number(value, "rules.\(name)")
+            } else if let path = counts[name] {
+                let number = try number(value, "rules.\(name)")
+                guard number == number.rounded() else {
+                    throw problem("rules.\(name): '\(value.string ?? "")' is not a whole number", value)
+                }
+                rules[keyPath: path] = Int(number)
+            } else if let path = flags[name] {
+                guard let flag = value.bool else {
+                    throw problem("rules.\(name): '\(value.string ?? "")' is not true or false", value)
+                }
+                rules[keyPath: path] = flag
+            }
+        }
+        if rules.lookbackWeeks < 1 || rules.lookbackWeeks > 52 {
+            throw problem("rules.lookback_weeks: '\(rules.lookbackWeeks)' is out of range (expected 1 to 52)", node)
+        }
+        return rules
     }
 
     func standard(_ node: Node) throws -> Standard {

@@ -20,6 +20,7 @@ struct Pyramid: ParsableCommand {
               pyramid imports
             """,
         subcommands: [
-            InitCommand.self, ImportCommand.self, ImportsCommand.self, QuarantineCommand.self, SellersCommand.self,
+            InitCommand.self, ImportCommand.self, ReportCommand.self, ImportsCommand.self, QuarantineCommand.self,
+            SellersCommand.self,
         ])
 }

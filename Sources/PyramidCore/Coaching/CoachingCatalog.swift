@@ -1,0 +1,128 @@
+/// Coaching wording as data: questions and experiences keyed by pattern and by belief and verdict, with
+/// `{placeholders}` filled from the seller's evidence. A team's own file adds to or replaces the built-in one.
+public struct CoachingCatalog: Sendable, Hashable, Codable {
+    /// Wording for one pattern or one belief verdict.
+    public struct Wording: Sendable, Hashable, Codable {
+        /// Open questions for the one-to-one.
+        public var prompts: [String]
+        /// Experiences to create together: what, when, with whom, and the measure to look at next week.
+        public var experiences: [String]
+
+        /// Creates wording.
+        public init(prompts: [String] = [], experiences: [String] = []) {
+            self.prompts = prompts
+            self.experiences = experiences
+        }
+    }
+
+    /// Wording per pattern (raw value).
+    public var patterns: [String: Wording]
+    /// Wording per belief id, then per verdict (raw value).
+    public var beliefs: [String: [String: Wording]]
+
+    /// Creates a catalog.
+    public init(patterns: [String: Wording] = [:], beliefs: [String: [String: Wording]] = [:]) {
+        self.patterns = patterns
+        self.beliefs = beliefs
+    }
+
+    /// This catalog with `other`'s wording added (its entries come first, so a team's own words lead).
+    public func extended(with other: CoachingCatalog) -> CoachingCatalog {
+        var merged = self
+        for (key, wording) in other.patterns {
+            let base = merged.patterns[key] ?? Wording()
+            merged.patterns[key] = Wording(
+                prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
+        }
+        for (belief, verdicts) in other.beliefs {
+            for (verdict, wording) in verdicts {
+                let base = merged.beliefs[belief]?[verdict] ?? Wording()
+                merged.beliefs[belief, default: [:]][verdict] = Wording(
+                    prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
+            }
+        }
+        return merged
+    }
+}
+
+/// Picks and fills the coaching wording for one seller's diagnosis.
+public enum Coach {
+    /// At most this many questions in one agenda.
+    public static let maximumPrompts = 4
+
+    /// Fills `diagnosis.prompts` and `diagnosis.experiences` from `catalog`: belief wording first (the
+    /// leader's move), then the pattern's; never the same question twice; entries whose placeholders the
+    /// evidence cannot fill are left out rather than printed half-filled.
+    public static func coach(_ diagnosis: SellerDiagnosis, catalog: CoachingCatalog) -> SellerDiagnosis {
+        var coached = diagnosis
+        var prompts: [String] = []
+        var experiences: [String] = []
+        func take(_ wording: CoachingCatalog.Wording?, facts: [String: String]) {
+            guard let wording else { return }
+            for template in wording.prompts {
+                if let text = fill(template, facts), !prompts.contains(text) { prompts.append(text) }
+            }
+            for template in wording.experiences {
+                if let text = fill(template, facts), !experiences.contains(text) { experiences.append(text) }
+            }
+        }
+        let base = facts(of: diagnosis)
+        for belief in diagnosis.beliefs {
+            take(catalog.beliefs[belief.id]?[belief.verdict.rawValue], facts: base.merging(belief.facts) { $1 })
+        }
+        for pattern in [diagnosis.pattern] + diagnosis.secondaryPatterns {
+            take(catalog.patterns[pattern.rawValue], facts: base)
+        }
+        coached.prompts = Array(prompts.prefix(maximumPrompts))
+        coached.experiences = Array(experiences.prefix(2))
+        return coached
+    }
+
+    /// The seller-level values wording may quote.
+    static func facts(of d: SellerDiagnosis) -> [String: String] {
+        var facts: [String: String] = [
+            "name": d.seller.name,
+            "first_name": d.seller.name.split(separator: " ").first.map(String.init) ?? d.seller.name,
+            "calls": "\(d.actions.outboundCalls)", "emails": "\(d.actions.emails)", "linkedin": "\(d.actions.linkedin)",
+            "meetings": "\(d.actions.meetings)", "conversations": "\(d.actions.conversations)",
+            "working_days": "\(d.actions.workingDays)",
+        ]
+        for standard in d.standards {
+            let key = standard.metric.rawValue.replacingOccurrences(of: "-", with: "_")
+            facts["\(key)_target"] = Numbers.format(standard.target)
+            facts["\(key)_actual"] = Numbers.format(standard.actual)
+            facts["\(key)_per"] = standard.per.rawValue
+        }
+        if let pace = d.results.pace { facts["pace"] = Percent.format(pace) }
+        if let won = d.results.wonThisQuarter { facts["won"] = Numbers.money(won) }
+        if let target = d.results.quarterTarget { facts["quarter_target"] = Numbers.money(target) }
+        if let funnel = d.reverseFunnel {
+            facts["needed_conversations_per_week"] = Numbers.format(funnel.conversationsPerWeekNeeded)
+            facts["needed_calls_per_day"] = Numbers.format(funnel.callsPerDayNeeded)
+        }
+        if let gap = d.trailing.first {
+            facts["trailing_metric"] = gap.metric
+            facts["trailing_actual"] = Numbers.format(gap.actual)
+            facts["trailing_median"] = Numbers.format(gap.teamMedian)
+        }
+        facts["call_rate"] = Percent.format(d.experience.callConversations.value)
+        facts["linkedin_reply_rate"] = Percent.format(d.experience.linkedinReplies.value)
+        facts["rejection_run"] = "\(d.experience.recentRejectionRun)"
+        return facts
+    }
+
+    /// `template` with every `{key}` replaced, or nil when a key has no value.
+    static func fill(_ template: String, _ facts: [String: String]) -> String? {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let key = String(rest[rest.index(after: open)..<close])
+            guard let value = facts[key] else { return nil }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,239 @@
+/// What the belief rules look at for one seller.
+struct BeliefFacts {
+    var pattern: Pattern
+    var secondary: [Pattern]
+    var substitute: Channel?
+    var mainStandard: Standard?
+    var mainChannel: Channel?
+    var own: ChannelExperience
+    var team: ChannelExperience
+    /// Team seller-weeks in the lookback that met the main standard, and all of them.
+    var teamWeeksMet: Int
+    var teamWeeks: Int
+    /// The seller's own weeks that met it, all their weeks with working days, and their best week's value.
+    var ownWeeksMet: Int
+    var ownWeeks: Int
+    var ownBest: Double
+    var conversationsMet: Bool
+    var results: ResultsView
+    var lookbackWeeks: Int
+}
+
+/// The belief hypotheses each pattern suggests, each judged from the seller's own numbers against the standard
+/// channel and the team.
+enum BeliefRules {
+    static func assess(_ facts: BeliefFacts, rules: DiagnosisRules) -> [BeliefAssessment] {
+        var ids: [String] = []
+        let patterns = [facts.pattern] + facts.secondary
+        for pattern in patterns {
+            switch pattern {
+            case .channelSubstitution:
+                ids.append(facts.substitute == .emails ? "email-beats-calls" : "social-beats-calls")
+                ids.append("standard-unrealistic")
+            case .underActivity:
+                ids.append("standard-unrealistic")
+                ids.append(
+                    facts.own.recentRejectionRun >= rules.rejectionRun
+                        ? "calls-dont-work-after-rejections" : "quality-over-quantity")
+            case .activityWithoutConversations:
+                ids.append("volume-is-enough")
+            case .conversationsWithoutResults:
+                ids.append("buyers-not-ready")
+            case .fading:
+                ids.append("pipeline-is-enough")
+                if facts.own.recentRejectionRun >= rules.rejectionRun { ids.append("calls-dont-work-after-rejections") }
+            case .ramping:
+                ids.append("still-learning")
+            case .onStandard, .onLeave, .insufficientData:
+                break
+            }
+        }
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.compactMap { assess(id: $0, facts, rules: rules) }
+    }
+
+    static func assess(id: String, _ f: BeliefFacts, rules: DiagnosisRules) -> BeliefAssessment? {
+        let window = "the last \(f.lookbackWeeks + 1) weeks"
+        switch id {
+        case "social-beats-calls", "email-beats-calls":
+            let channel: Channel = id == "social-beats-calls" ? .linkedin : .emails
+            let theirs = channel.responseRate(f.own)
+            let (calls, callsSource) =
+                f.own.callConversations.attempts >= rules.minimumSample
+                ? (f.own.callConversations, "your calls") : (f.team.callConversations, "the team's calls")
+            let comparison = theirs.compared(to: calls, minimumSample: rules.minimumSample)
+            var evidence = [
+                "Your \(channel.phrase) over \(window): \(theirs.phrase) got a reply.",
+                "\(callsSource.prefix(1).uppercased() + callsSource.dropFirst()): \(calls.phrase) became a conversation.",
+            ]
+            let verdict: Verdict
+            switch comparison {
+            case .higher: verdict = .supported
+            case .lower: verdict = .contradicted
+            case .indistinguishable:
+                verdict = .inconclusive
+                evidence.append("No clear difference once the sample sizes are taken into account.")
+            case .tooFewToTell:
+                verdict = .inconclusive
+                evidence.append("Too few touches to tell (at least \(rules.minimumSample) on each side are needed).")
+            }
+            if let pace = f.results.pace {
+                evidence.append("Results: \(Percent.format(pace)) of pace this quarter.")
+            } else {
+                evidence.append("Results unknown: no deals imported.")
+            }
+            let statement =
+                channel == .linkedin
+                ? "LinkedIn gets me further with buyers than the phone does."
+                : "Emails get me further with buyers than calls do."
+            return BeliefAssessment(
+                id: id, statement: statement, verdict: verdict, evidence: evidence,
+                facts: [
+                    "channel": channel.phrase, "channel_rate": Percent.format(theirs.value),
+                    "channel_replies": "\(theirs.hits)", "channel_touches": "\(theirs.attempts)",
+                    "compared_call_rate": Percent.format(calls.value), "compared_calls": "\(calls.attempts)",
+                    "compared_source": callsSource,
+                ])
+        case "standard-unrealistic":
+            guard let standard = f.mainStandard else { return nil }
+            let target = "\(Numbers.format(standard.target)) \(standard.metric.phrase) a \(standard.per.rawValue)"
+            let share = f.teamWeeks > 0 ? Double(f.teamWeeksMet) / Double(f.teamWeeks) : 0
+            var evidence = [
+                "The team met \(target) in \(f.teamWeeksMet) of \(f.teamWeeks) seller-weeks over \(window) "
+                    + "(\(Percent.format(share)))."
+            ]
+            if f.ownWeeks > 0 {
+                evidence.append(
+                    "You met it in \(f.ownWeeksMet) of your \(f.ownWeeks) weeks; your best week: "
+                        + "\(Numbers.format(f.ownBest)) a \(standard.per.rawValue).")
+            }
+            let verdict: Verdict
+            if f.ownWeeksMet >= 2 || (f.teamWeeks >= rules.minimumSample / 2 && share >= rules.achievableFromShare) {
+                verdict = .contradicted
+            } else if f.teamWeeks >= rules.minimumSample / 2 && share < rules.unrealisticBelowShare {
+                verdict = .supported
+                evidence.append("Few on the team reach it: the standard itself may need another look.")
+            } else {
+                verdict = .inconclusive
+            }
+            return BeliefAssessment(
+                id: id,
+                statement: "\(target.prefix(1).uppercased() + target.dropFirst()) isn't doable with "
+                    + "everything else on my plate.",
+                verdict: verdict, evidence: evidence,
+                facts: [
+                    "target": target, "team_share_met": Percent.format(share), "own_weeks_met": "\(f.ownWeeksMet)",
+                    "own_weeks": "\(f.ownWeeks)", "best_week": Numbers.format(f.ownBest),
+                ])
+        case "calls-dont-work-after-rejections", "quality-over-quantity", "volume-is-enough", "still-learning":
+            return callRateBelief(id: id, f, window: window, rules: rules)
+        case "buyers-not-ready":
+            let own = f.own.meetingsPerConversation
+            let team = f.team.meetingsPerConversation
+            let comparison = own.compared(to: team, minimumSample: rules.minimumSample)
+            let verdict: Verdict =
+                switch comparison {
+                case .lower: .contradicted
+                case .higher: .supported
+                default: .inconclusive
+                }
+            return BeliefAssessment(
+                id: id, statement: "The conversations are good; the buyers just aren't ready yet.", verdict: verdict,
+                evidence: [
+                    "Your conversations over \(window): \(own.phrase) led to a meeting.",
+                    "The team's: \(team.phrase).",
+                    "Won deals per conversation: yours \(f.own.wonPerConversation.phrase), "
+                        + "the team's \(f.team.wonPerConversation.phrase).",
+                ],
+                facts: ["meeting_rate": Percent.format(own.value), "team_meeting_rate": Percent.format(team.value)])
+        case "pipeline-is-enough":
+            let verdict: Verdict
+            var evidence: [String] = []
+            if let pace = f.results.pace, let won = f.results.wonThisQuarter, let target = f.results.quarterTarget {
+                evidence.append(
+                    "Won \(Numbers.money(won)) of \(Numbers.money(target)) this quarter: \(Percent.format(pace)) of pace."
+                )
+                if let open = f.results.openPipeline {
+                    evidence.append("Open pipeline: \(Numbers.money(open)).")
+                }
+                let remaining = max(0, target - won)
+                if pace >= 1 && (f.results.openPipeline ?? 0) >= remaining {
+                    verdict = .supported
+                } else if pace < rules.resultsPaceFloor {
+                    verdict = .contradicted
+                } else {
+                    verdict = .inconclusive
+                }
+            } else {
+                verdict = .inconclusive
+                evidence.append("Results unknown: no deals imported.")
+            }
+            return BeliefAssessment(
+                id: id, statement: "My pipeline is healthy enough to ease off prospecting for now.", verdict: verdict,
+                evidence: evidence,
+                facts: ["pace": f.results.pace.map { Percent.format($0) } ?? "unknown"])
+        default:
+            return nil
+        }
+    }
+
+    /// Beliefs judged by the seller's call-to-conversation rate against the team's.
+    private static func callRateBelief(id: String, _ f: BeliefFacts, window: String, rules: DiagnosisRules)
+        -> BeliefAssessment
+    {
+        let own = f.own.callConversations
+        let team = f.team.callConversations
+        let comparison = own.compared(to: team, minimumSample: rules.minimumSample)
+        var evidence = [
+            "Your calls over \(window): \(own.phrase) became a conversation.",
+            "The team's calls: \(team.phrase).",
+        ]
+        let statement: String
+        let verdict: Verdict
+        switch id {
+        case "calls-dont-work-after-rejections":
+            statement = "After a run of rejections, more calls just bring more rejections."
+            evidence.insert("Your latest run: \(f.own.recentRejectionRun) rejected calls in a row.", at: 0)
+            verdict =
+                switch comparison {
+                case .lower: .supported
+                case .higher, .indistinguishable: .contradicted
+                case .tooFewToTell: .inconclusive
+                }
+        case "quality-over-quantity":
+            statement = "Fewer, better-prepared calls get me more conversations."
+            verdict =
+                switch comparison {
+                case .higher: .supported
+                case .lower: .contradicted
+                default: .inconclusive
+                }
+        case "volume-is-enough":
+            statement = "If I hit my numbers, the conversations will come."
+            verdict =
+                switch comparison {
+                case .lower: .contradicted
+                case .higher, .indistinguishable: .supported
+                case .tooFewToTell: .inconclusive
+                }
+        default:
+            statement = "I need to know the product better before I can call more."
+            verdict =
+                switch comparison {
+                case .lower: .supported
+                case .higher, .indistinguishable: .contradicted
+                case .tooFewToTell: .inconclusive
+                }
+        }
+        if comparison == .tooFewToTell {
+            evidence.append("Too few calls to tell (at least \(rules.minimumSample) are needed).")
+        }
+        return BeliefAssessment(
+            id: id, statement: statement, verdict: verdict, evidence: evidence,
+            facts: [
+                "call_rate": Percent.format(own.value), "team_call_rate": Percent.format(team.value),
+                "window_calls": "\(own.attempts)", "window_conversations": "\(own.hits)",
+                "rejection_run": "\(f.own.recentRejectionRun)",
+            ])
+    }
+}

@@ -1,0 +1,302 @@
+/// The pyramid model: from a team's snapshot to each seller's pattern, beliefs and evidence. Pure: plain
+/// values in, plain values out.
+public enum PyramidModel {
+    /// Diagnoses every seller employed during the snapshot's week.
+    public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig) -> TeamDiagnosis {
+        Diagnoser(snapshot: snapshot, config: config).run()
+    }
+}
+
+/// One run of the model over a snapshot.
+private struct Diagnoser {
+    let snapshot: TeamSnapshot
+    let config: WorkspaceConfig
+    let rules: DiagnosisRules
+    let week: ISOWeek
+    let sunday: LocalDate
+    let lookbackStart: LocalDate
+    let quarter: QuarterProgress
+    let histories: [String: SellerHistory]
+    let active: [Seller]
+
+    init(snapshot: TeamSnapshot, config: WorkspaceConfig) {
+        self.snapshot = snapshot
+        self.config = config
+        rules = config.rules
+        week = snapshot.week
+        sunday = snapshot.week.monday.adding(days: 6)
+        lookbackStart = snapshot.week.monday.adding(days: -7 * config.rules.lookbackWeeks)
+        quarter = QuarterProgress(week: snapshot.week, config: config)
+        let byEmail = Dictionary(grouping: snapshot.tallies, by: \.email)
+        var histories: [String: SellerHistory] = [:]
+        for seller in snapshot.sellers {
+            let calendar = SellerCalendar(seller: seller, config: config, timeOff: snapshot.timeOff)
+            histories[seller.email] = SellerHistory(
+                seller: seller, calendar: calendar, tallies: byEmail[seller.email] ?? [])
+        }
+        self.histories = histories
+        let monday = snapshot.week.monday
+        let sunday = self.sunday
+        active = snapshot.sellers.filter { seller in
+            if let end = seller.endDate, end < monday { return false }
+            if let start = seller.startDate, start > sunday { return false }
+            if !seller.active && seller.endDate == nil {
+                // Inactive in the CRM with no end date: shown only while their activity still runs.
+                return histories[seller.email]?.tally(in: snapshot.week).activities ?? 0 > 0
+            }
+            return true
+        }.sorted { ($0.team, $0.name) < ($1.team, $1.name) }
+    }
+
+    func run() -> TeamDiagnosis {
+        let teamWindow = active.reduce(into: DayTally(email: "", day: lookbackStart)) { sum, seller in
+            if let history = histories[seller.email] { sum.add(history.tally(from: lookbackStart, to: sunday)) }
+        }
+        let teamExperience = Experiences.of(
+            teamWindow, wonDeals: wonDeals(nil, from: lookbackStart).count, rejectionRun: 0, rules: rules)
+        let weeksMet = standardWeeks()
+        let peerValues = peerDistribution()
+        var sellers: [SellerDiagnosis] = []
+        for seller in active {
+            guard let history = histories[seller.email] else { continue }
+            sellers.append(
+                diagnose(seller, history: history, team: teamExperience, weeks: weeksMet, peers: peerValues))
+        }
+        let working = sellers.filter { $0.actions.workingDays > 0 }
+        var funnel = TeamFunnel()
+        var mix: [String: Int] = ["calls": 0, "emails": 0, "linkedin": 0, "meetings": 0]
+        for seller in working {
+            guard let tally = histories[seller.seller.email]?.tally(in: week) else { continue }
+            funnel.calls += tally.outboundCalls
+            funnel.connects += tally.connectedCalls
+            funnel.conversations += MetricCount.conversations(tally, rules: rules)
+            funnel.meetings += MetricCount.meetingsHeld(tally, rules: rules)
+            mix["calls", default: 0] += tally.outboundCalls
+            mix["emails", default: 0] += tally.outboundEmails
+            mix["linkedin", default: 0] += tally.linkedinTouches
+            mix["meetings", default: 0] += tally.meetingsHeld + tally.meetingsUnknown + tally.meetingsNoShow
+        }
+        let wonThisWeek = wonDeals(nil, from: week.monday).filter { active.map(\.email).contains($0.email) }
+        funnel.won = wonThisWeek.count
+        funnel.wonAmount = snapshot.dealsImported ? wonThisWeek.map(\.amount).reduce(0, +) : nil
+        var health: [StandardsHealth] = []
+        if let main = mainStandard(for: nil) {
+            health.append(
+                StandardsHealthRules.health(
+                    metric: main.metric, weeks: weeksMet.values.flatMap { $0 }.map { ($0.met, $0.conversationsPerDay) },
+                    rules: rules))
+        }
+        let brightSpots = sellers.compactMap(brightSpot)
+        return TeamDiagnosis(
+            week: week, sellers: sellers, funnel: funnel, standardsHealth: health, brightSpots: brightSpots,
+            channelMix: mix)
+    }
+
+    // MARK: - One seller
+
+    private func diagnose(
+        _ seller: Seller, history: SellerHistory, team: ChannelExperience,
+        weeks: [String: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]],
+        peers: [(metric: String, byEmail: [String: Double])]
+    ) -> SellerDiagnosis {
+        let calendar = history.calendar
+        let workingDays = calendar.workingDays(in: week)
+        let ramp = calendar.rampShare(in: week)
+        let tally = history.tally(in: week)
+        let standards = StandardBook.standards(for: seller, in: config)
+        let results = resultsView(for: seller, ramp: ramp)
+        let evaluation = StandardEvaluation(rules: rules, config: config, quarter: quarter)
+        let quarterToDate = history.tally(from: quarter.start, to: sunday)
+        let evaluated = standards.compactMap {
+            evaluation.evaluate(
+                $0, week: tally, quarterToDate: quarterToDate, wonThisQuarter: results.wonThisQuarter,
+                workingDays: workingDays, rampShare: ramp)
+        }
+        let main = StandardBook.mainChannelStandard(standards)
+        let mainResult = main.flatMap { m in evaluated.first { $0.metric == m.metric && $0.per == m.per } }
+        let ownWeeks = weeks[seller.email] ?? []
+        let baseline = ownWeeks.filter { $0.week < week }.suffix(rules.fadingBaselineWeeks).map(\.value)
+        let thisWeekPerDay =
+            main.map { MetricCount.count($0.metric, in: tally, rules: rules) / Double(max(1, workingDays)) } ?? 0
+        let facts = PatternFacts(
+            workingDays: workingDays, hasActivityThisWeek: tally.activities > 0,
+            hasActivityBefore: history.hasActivity(before: week.monday), isRamping: calendar.isRamping(in: week),
+            weeksSinceRampEnded: calendar.weeksSinceRampEnded(at: week), week: tally, standards: evaluated,
+            mainStandard: main, mainResult: mainResult, baselinePerDay: Array(baseline),
+            thisWeekPerDay: thisWeekPerDay, pace: results.pace)
+        let (pattern, secondary, reasons, substitute) = PatternRules.classify(facts, rules: rules)
+        let window = history.tally(from: lookbackStart, to: sunday)
+        let own = Experiences.of(
+            window, wonDeals: wonDeals(seller.email, from: lookbackStart).count,
+            rejectionRun: snapshot.logging[seller.email]?.recentRejectionRun ?? 0, rules: rules)
+        let teamWeeks = weeks.filter { $0.key != seller.email }.values.flatMap { $0 }
+        let judged = ownWeeks.filter { $0.week <= week }
+        let beliefs = BeliefRules.assess(
+            BeliefFacts(
+                pattern: pattern, secondary: secondary, substitute: substitute, mainStandard: main,
+                mainChannel: main.flatMap { Channel($0.metric) }, own: own, team: team,
+                teamWeeksMet: teamWeeks.filter(\.met).count, teamWeeks: teamWeeks.count,
+                ownWeeksMet: judged.filter(\.met).count, ownWeeks: judged.count,
+                ownBest: judged.map(\.value).max() ?? 0,
+                conversationsMet: evaluated.first { $0.metric == .conversations }?.met ?? true, results: results,
+                lookbackWeeks: rules.lookbackWeeks),
+            rules: rules)
+        let works =
+            pattern == .channelSubstitution && beliefs.first?.verdict == .supported
+            && (evaluated.first { $0.metric == .conversations }?.met ?? false) && (results.pace ?? 0) >= 1
+        let averageDeal = { (email: String?) -> Double? in
+            let amounts = wonDeals(email, from: LocalDate(daysSinceEpoch: 0)).map(\.amount)
+            return amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
+        }
+        return SellerDiagnosis(
+            seller: SellerRef(email: seller.email, name: seller.name, team: seller.team), pattern: pattern,
+            secondaryPatterns: secondary,
+            actions: WeekActions(
+                outboundCalls: tally.outboundCalls, emails: tally.outboundEmails, linkedin: tally.linkedinTouches,
+                meetings: tally.meetingsHeld + tally.meetingsUnknown + tally.meetingsNoShow,
+                conversations: MetricCount.conversations(tally, rules: rules), workingDays: workingDays),
+            standards: evaluated, results: results, beliefs: beliefs,
+            managerView: ManagerView.line(pattern: pattern, standards: evaluated, results: results, reasons: reasons),
+            reasons: reasons,
+            dataQuality: DataQualityRules.flags(
+                week: week, history: history, logging: snapshot.logging[seller.email], rules: rules),
+            trailing: PeerView.trailing(email: seller.email, values: peers),
+            reverseFunnel: ReverseFunnelRules.funnel(
+                results: results, quarter: quarter, own: own, team: team, ownAverageDeal: averageDeal(seller.email),
+                teamAverageDeal: averageDeal(nil), workingDaysPerWeek: config.workingDays.count, rules: rules),
+            experience: own, differentWayWorks: works,
+            history: weekPoints(of: seller, main: main, weeks: ownWeeks))
+    }
+
+    private func weekPoints(
+        of seller: Seller, main: Standard?,
+        weeks: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]
+    ) -> [WeekPoint] {
+        (0..<6).reversed().map { back in
+            let w = week.adding(weeks: -back)
+            guard let point = weeks.first(where: { $0.week == w }) else {
+                return WeekPoint(week: w, value: nil, target: nil)
+            }
+            let ramp = histories[seller.email]?.calendar.rampShare(in: w) ?? 1
+            return WeekPoint(week: w, value: point.value, target: main.map { $0.target * ramp })
+        }
+    }
+
+    // MARK: - Results and deals
+
+    private func resultsView(for seller: Seller, ramp: Double) -> ResultsView {
+        let target = StandardBook.standards(for: seller, in: config)
+            .first { $0.metric == .wonAmount && $0.per == .quarter }.map { $0.target * ramp }
+        guard snapshot.dealsImported else { return ResultsView(quarterTarget: target) }
+        let won = wonDeals(seller.email, from: quarter.start)
+        let amount = won.map(\.amount).reduce(0, +)
+        let pace = target.flatMap { t in t > 0 && quarter.elapsedShare > 0 ? amount / (t * quarter.elapsedShare) : nil }
+        let open = snapshot.deals.filter { $0.email == seller.email && $0.status == .open }.map(\.amount)
+        return ResultsView(
+            wonThisQuarter: amount, quarterTarget: target, pace: pace, dealsWon: won.count,
+            openPipeline: open.reduce(0, +))
+    }
+
+    /// Won deals of `email` (everyone's when nil) closed from `start` to the week's end.
+    private func wonDeals(_ email: String?, from start: LocalDate) -> [DealFact] {
+        snapshot.deals.filter { deal in
+            guard deal.status == .won, let close = deal.closeDate, close >= start, close <= sunday else { return false }
+            return email == nil || deal.email == email
+        }
+    }
+
+    // MARK: - Team distributions
+
+    private func mainStandard(for seller: Seller?) -> Standard? {
+        let standards =
+            seller.map { StandardBook.standards(for: $0, in: config) }
+            ?? config.standards.filter {
+                $0.team == nil && $0.role == nil
+            }
+        return StandardBook.mainChannelStandard(standards)
+    }
+
+    /// Every seller-week in the lookback and the report week with working days: was the main standard met,
+    /// its value per period, and conversations per working day. Ramping weeks are left out.
+    private func standardWeeks() -> [String: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]] {
+        var result: [String: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]] = [:]
+        let evaluation = StandardEvaluation(rules: rules, config: config, quarter: quarter)
+        for seller in active {
+            guard let history = histories[seller.email], let main = mainStandard(for: seller) else { continue }
+            for back in (0...rules.lookbackWeeks).reversed() {
+                let w = week.adding(weeks: -back)
+                let days = history.calendar.workingDays(in: w)
+                guard days > 0, !history.calendar.isRamping(in: w) else { continue }
+                let tally = history.tally(in: w)
+                guard back == 0 || tally.activities > 0 || history.hasActivity(before: w.monday) else { continue }
+                guard
+                    let evaluated = evaluation.evaluate(
+                        main, week: tally, quarterToDate: tally, wonThisQuarter: nil, workingDays: days, rampShare: 1)
+                else { continue }
+                let conversations = Double(MetricCount.conversations(tally, rules: rules)) / Double(days)
+                result[seller.email, default: []].append((w, evaluated.met, evaluated.actual, conversations))
+            }
+        }
+        return result
+    }
+
+    /// This week's values per seller for the peer view (sellers at work, not ramping).
+    private func peerDistribution() -> [(metric: String, byEmail: [String: Double])] {
+        var callsPerDay: [String: Double] = [:]
+        var conversationsPerWeek: [String: Double] = [:]
+        var conversationRate: [String: Double] = [:]
+        for seller in active {
+            guard let history = histories[seller.email], !history.calendar.isRamping(in: week) else { continue }
+            let days = history.calendar.workingDays(in: week)
+            guard days > 0 else { continue }
+            let tally = history.tally(in: week)
+            callsPerDay[seller.email] = Double(tally.outboundCalls) / Double(days)
+            conversationsPerWeek[seller.email] =
+                Double(MetricCount.conversations(tally, rules: rules)) * Double(config.workingDays.count) / Double(days)
+            let window = history.tally(from: lookbackStart, to: sunday)
+            if window.outboundCalls >= rules.minimumSample {
+                conversationRate[seller.email] = Double(window.callConversations) / Double(window.outboundCalls)
+            }
+        }
+        return [
+            ("outbound calls a day", callsPerDay), ("conversations a week", conversationsPerWeek),
+            ("calls that become conversations", conversationRate),
+        ]
+    }
+
+    private func brightSpot(_ seller: SellerDiagnosis) -> String? {
+        guard seller.differentWayWorks, let belief = seller.beliefs.first else { return nil }
+        return "\(seller.seller.name): \(belief.statement) Their numbers back it: "
+            + belief.evidence.prefix(2)
+            .joined(separator: " ")
+    }
+}
+
+/// The compliance line a manager would write.
+enum ManagerView {
+    static func line(pattern: Pattern, standards: [StandardResult], results: ResultsView, reasons: [String]) -> String {
+        switch pattern {
+        case .onLeave: return "On leave this week (no working days)."
+        case .insufficientData: return "No activity recorded for this seller yet."
+        default: break
+        }
+        let activity = standards.filter { $0.per != .quarter }
+        let missed = activity.filter { !$0.met }
+        let listed = (missed.isEmpty ? activity : missed).map { standard in
+            "\(Numbers.format(standard.actual)) of \(Numbers.format(standard.target)) \(standard.metric.phrase) "
+                + "a \(standard.per.rawValue)"
+        }
+        var line = (missed.isEmpty ? "On standard: " : "Below standard: ") + listed.joined(separator: "; ") + "."
+        if activity.isEmpty { line = "No activity standards apply." }
+        if let won = results.wonThisQuarter, let target = results.quarterTarget, let pace = results.pace {
+            line +=
+                " Won \(Numbers.money(won)) of \(Numbers.money(target)) this quarter (\(Percent.format(pace)) of pace)."
+        } else if results.quarterTarget != nil {
+            line += " Results unknown (no deals imported)."
+        }
+        if let onboarding = reasons.first(where: { $0.hasPrefix("drifting soon after onboarding") }) {
+            line += " Note: \(onboarding)."
+        }
+        return line
+    }
+}

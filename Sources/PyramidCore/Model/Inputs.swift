@@ -1,0 +1,132 @@
+/// What one seller did on one day, counted by the store: the model's input for actions and experiences.
+///
+/// Only done activities are counted (planned and canceled tasks are not).
+public struct DayTally: Sendable, Hashable, Codable {
+    /// The seller's email.
+    public var email: String
+    /// The local day.
+    public var day: LocalDate
+    /// Outbound calls dialled.
+    public var outboundCalls = 0
+    /// Outbound calls that connected.
+    public var connectedCalls = 0
+    /// Connected calls long enough to count as a conversation (or of unknown length).
+    public var callConversations = 0
+    /// Calls that ended in a rejection (`not-interested`).
+    public var rejections = 0
+    /// Outbound calls of a few seconds or less: possibly logged rather than made.
+    public var shortCalls = 0
+    /// Outbound emails.
+    public var outboundEmails = 0
+    /// Buyer replies to emails (inbound emails, or emails marked replied).
+    public var emailReplies = 0
+    /// Outbound LinkedIn touches (connection requests, messages, InMail).
+    public var linkedinTouches = 0
+    /// LinkedIn replies (inbound messages, or touches marked replied).
+    public var linkedinReplies = 0
+    /// LinkedIn connection requests accepted.
+    public var linkedinAccepted = 0
+    /// Meetings held.
+    public var meetingsHeld = 0
+    /// Meetings whose outcome the export does not say.
+    public var meetingsUnknown = 0
+    /// Meetings the buyer did not attend.
+    public var meetingsNoShow = 0
+    /// All done activities of any kind.
+    public var activities = 0
+
+    /// An empty tally.
+    public init(email: String, day: LocalDate) {
+        self.email = email
+        self.day = day
+    }
+
+    /// Adds `other`'s counts to this tally.
+    public mutating func add(_ other: DayTally) {
+        outboundCalls += other.outboundCalls
+        connectedCalls += other.connectedCalls
+        callConversations += other.callConversations
+        rejections += other.rejections
+        shortCalls += other.shortCalls
+        outboundEmails += other.outboundEmails
+        emailReplies += other.emailReplies
+        linkedinTouches += other.linkedinTouches
+        linkedinReplies += other.linkedinReplies
+        linkedinAccepted += other.linkedinAccepted
+        meetingsHeld += other.meetingsHeld
+        meetingsUnknown += other.meetingsUnknown
+        meetingsNoShow += other.meetingsNoShow
+        activities += other.activities
+    }
+}
+
+/// A deal as the model needs it: whose, how much, how it ended, when.
+public struct DealFact: Sendable, Hashable, Codable {
+    /// The owner's email (deals whose owner matches nobody are not facts about a seller).
+    public var email: String
+    /// Open, won or lost.
+    public var status: DealStatus
+    /// The amount, in the workspace's currency units (not cents).
+    public var amount: Double
+    /// When it closed or is expected to.
+    public var closeDate: LocalDate?
+    /// When it was created.
+    public var createdDate: LocalDate?
+
+    /// Creates a fact.
+    public init(email: String, status: DealStatus, amount: Double, closeDate: LocalDate?, createdDate: LocalDate? = nil)
+    {
+        self.email = email
+        self.status = status
+        self.amount = amount
+        self.closeDate = closeDate
+        self.createdDate = createdDate
+    }
+}
+
+/// Signs that a seller's activity was logged rather than done, counted by the store for one week.
+public struct LoggingPattern: Sendable, Hashable, Codable {
+    /// The most activities stamped within one minute.
+    public var mostInOneMinute = 0
+    /// The most activities entered on one day other than the day they are dated.
+    public var mostLoggedLaterOnOneDay = 0
+    /// The day those were entered.
+    public var loggedLaterDay: LocalDate?
+    /// The longest run of consecutive rejected calls among the seller's most recent calls.
+    public var recentRejectionRun = 0
+
+    /// Nothing unusual.
+    public init() {}
+}
+
+/// Everything the model needs to diagnose a team for one week: plain values, no database.
+public struct TeamSnapshot: Sendable, Hashable, Codable {
+    /// The report week.
+    public var week: ISOWeek
+    /// Everyone on the roster (and owners known only by email).
+    public var sellers: [Seller]
+    /// Time off.
+    public var timeOff: [TimeOff]
+    /// Daily tallies from the start of the lookback (or the quarter, whichever is earlier) to the week's end.
+    public var tallies: [DayTally]
+    /// Deals with their status, amount and dates; empty when no deals were imported.
+    public var deals: [DealFact]
+    /// True when the workspace holds any deals at all (so missing results are zero, not unknown).
+    public var dealsImported: Bool
+    /// Logging patterns per seller email for the report week.
+    public var logging: [String: LoggingPattern]
+
+    /// Creates a snapshot.
+    public init(
+        week: ISOWeek, sellers: [Seller], timeOff: [TimeOff] = [], tallies: [DayTally], deals: [DealFact] = [],
+        dealsImported: Bool? = nil, logging: [String: LoggingPattern] = [:]
+    ) {
+        self.week = week
+        self.sellers = sellers
+        self.timeOff = timeOff
+        self.tallies = tallies
+        self.deals = deals
+        self.dealsImported = dealsImported ?? !deals.isEmpty
+        self.logging = logging
+    }
+}

@@ -1,0 +1,134 @@
+/// A seller's tallies by day, with the sums the model asks for.
+struct SellerHistory {
+    let seller: Seller
+    let calendar: SellerCalendar
+    let byDay: [LocalDate: DayTally]
+
+    init(seller: Seller, calendar: SellerCalendar, tallies: [DayTally]) {
+        self.seller = seller
+        self.calendar = calendar
+        var byDay: [LocalDate: DayTally] = [:]
+        for tally in tallies { byDay[tally.day, default: DayTally(email: seller.email, day: tally.day)].add(tally) }
+        self.byDay = byDay
+    }
+
+    /// The sum of the days from `start` to `end`, inclusive.
+    func tally(from start: LocalDate, to end: LocalDate) -> DayTally {
+        var sum = DayTally(email: seller.email, day: start)
+        var day = start
+        while day <= end {
+            if let tally = byDay[day] { sum.add(tally) }
+            day = day.adding(days: 1)
+        }
+        return sum
+    }
+
+    /// The sum of `week`.
+    func tally(in week: ISOWeek) -> DayTally {
+        tally(from: week.monday, to: week.monday.adding(days: 6))
+    }
+
+    /// Whether anything at all was recorded before `date`.
+    func hasActivity(before date: LocalDate) -> Bool {
+        byDay.contains { $0.key < date && $0.value.activities > 0 }
+    }
+}
+
+/// Counting a metric in a tally.
+enum MetricCount {
+    static func count(_ metric: Metric, in tally: DayTally, rules: DiagnosisRules) -> Double {
+        switch metric {
+        case .outboundCalls: Double(tally.outboundCalls)
+        case .connectedCalls: Double(tally.connectedCalls)
+        case .conversations: Double(conversations(tally, rules: rules))
+        case .outboundEmails: Double(tally.outboundEmails)
+        case .linkedin: Double(tally.linkedinTouches)
+        case .meetings: Double(tally.meetingsHeld + tally.meetingsUnknown + tally.meetingsNoShow)
+        case .meetingsHeld: Double(meetingsHeld(tally, rules: rules))
+        case .activities: Double(tally.activities)
+        case .wonAmount: 0
+        }
+    }
+
+    /// Connected calls over the threshold, plus held meetings.
+    static func conversations(_ tally: DayTally, rules: DiagnosisRules) -> Int {
+        tally.callConversations + meetingsHeld(tally, rules: rules)
+    }
+
+    static func meetingsHeld(_ tally: DayTally, rules: DiagnosisRules) -> Int {
+        tally.meetingsHeld + (rules.unknownMeetingsCountAsHeld ? tally.meetingsUnknown : 0)
+    }
+
+    /// Outbound touches on the three prospecting channels.
+    static func outboundTouches(_ tally: DayTally) -> Int {
+        tally.outboundCalls + tally.outboundEmails + tally.linkedinTouches
+    }
+}
+
+/// The standards that apply to one seller: for each metric and period, the most specific one
+/// (team and role, then role, then team, then team-wide).
+enum StandardBook {
+    static func standards(for seller: Seller, in config: WorkspaceConfig) -> [Standard] {
+        var chosen: [String: (Standard, Int)] = [:]
+        var order: [String] = []
+        for standard in config.standards {
+            if let team = standard.team, team.lowercased() != seller.team.lowercased() { continue }
+            if let role = standard.role, role.lowercased() != seller.role.lowercased() { continue }
+            let specificity = (standard.role != nil ? 2 : 0) + (standard.team != nil ? 1 : 0)
+            let key = standard.metric.rawValue + "/" + standard.per.rawValue
+            if let existing = chosen[key], existing.1 > specificity { continue }
+            if chosen[key] == nil { order.append(key) }
+            chosen[key] = (standard, specificity)
+        }
+        return order.compactMap { chosen[$0]?.0 }
+    }
+
+    /// The activity standard on a prospecting channel that the pattern rules pivot on (calls by default).
+    static func mainChannelStandard(_ standards: [Standard]) -> Standard? {
+        let channels: [Metric] = [.outboundCalls, .outboundEmails, .linkedin]
+        return standards.first { channels.contains($0.metric) && $0.per != .quarter }
+    }
+}
+
+/// Standards evaluated for one seller and week.
+struct StandardEvaluation {
+    let rules: DiagnosisRules
+    let config: WorkspaceConfig
+    let quarter: QuarterProgress
+
+    /// `standard` for a week of `tally` with `workingDays`, the ramp share and the quarter to date.
+    func evaluate(
+        _ standard: Standard, week tally: DayTally, quarterToDate: DayTally, wonThisQuarter: Double?,
+        workingDays: Int, rampShare: Double
+    ) -> StandardResult? {
+        guard workingDays > 0 else { return nil }
+        let ramp = rampShare < 1 ? rampShare : nil
+        switch standard.per {
+        case .day:
+            let target = standard.target * rampShare
+            let actual = MetricCount.count(standard.metric, in: tally, rules: rules) / Double(workingDays)
+            return StandardResult(
+                metric: standard.metric, per: .day, target: target, actual: actual,
+                met: actual >= target * rules.metRatio, rampShare: ramp)
+        case .week:
+            let nominalDays = max(1, config.workingDays.count)
+            let target = standard.target * rampShare * min(1, Double(workingDays) / Double(nominalDays))
+            let actual = MetricCount.count(standard.metric, in: tally, rules: rules)
+            return StandardResult(
+                metric: standard.metric, per: .week, target: target, actual: actual,
+                met: actual >= target * rules.metRatio, rampShare: ramp)
+        case .quarter:
+            let target = standard.target * rampShare
+            let actual: Double
+            if standard.metric == .wonAmount {
+                guard let won = wonThisQuarter else { return nil }
+                actual = won
+            } else {
+                actual = MetricCount.count(standard.metric, in: quarterToDate, rules: rules)
+            }
+            return StandardResult(
+                metric: standard.metric, per: .quarter, target: target, actual: actual,
+                met: actual >= target * quarter.elapsedShare * rules.metRatio, rampShare: ramp)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// The built-in coaching wording: a YAML document in the same format as a team's own `prompts:` file.
+///
+/// Placeholders (`{first_name}`, `{channel_rate}`, …) are filled from the seller's evidence; an entry whose
+/// placeholders cannot all be filled is left out. See docs/coaching.md for the keys.
+enum BuiltInCoaching {
+    static let yaml = #"""
+        patterns:
+          channel-substitution:
+            prompts:
+              - "Walk me through a day last week: when did you choose {channel} over the phone, and what made that the better move?"
+              - "Which of this week's {conversations} conversations would not have happened without the phone?"
+          under-activity:
+            prompts:
+              - "What got in the way of prospecting time this week ({working_days} working days, {calls} calls)?"
+              - "If you had one protected hour a day for calls, when would it be?"
+            experiences:
+              - "Block two 45-minute call sessions this week (Tuesday and Thursday, 9:30), phones only, with me or a peer dialling alongside for the first one. Next week we look at connected calls in those blocks."
+          activity-without-conversations:
+            prompts:
+              - "Of your {calls} calls this week, which ones felt closest to a real conversation, and what was different about them?"
+              - "What do you say in the first ten seconds after someone picks up?"
+            experiences:
+              - "Listen to three of your recorded calls together on Wednesday and rewrite the opener; use the new one for the next two days. Next week we compare connect-to-conversation with your {call_rate} now."
+          conversations-without-results:
+            prompts:
+              - "In your {conversations} conversations this week, how did you decide what the next step should be?"
+              - "Which of them ended with a date in both calendars?"
+            experiences:
+              - "Join me on two discovery calls this week; you lead, I take notes on the close of the call. Next week we count conversations that end with a booked next step."
+          fading:
+            prompts:
+              - "Your calls a day went from your usual level to {outbound_calls_actual} this week. What changed for you?"
+              - "What would make prospecting feel worth it again?"
+          ramping:
+            prompts:
+              - "What part of a first call still feels uncertain to you?"
+              - "Who on the team would you like to hear on the phone?"
+            experiences:
+              - "Shadow a teammate's call block on Tuesday, then run your own block on Wednesday with them listening in. Next week we look at how many of your calls become conversations."
+          on-standard:
+            prompts:
+              - "What worked this week that you want to keep doing?"
+              - "What would you try if you had one more hour for buyers?"
+          on-leave:
+            prompts:
+              - "Welcome back: what do you want to pick up first?"
+
+        beliefs:
+          social-beats-calls:
+            supported:
+              prompts:
+                - "Your LinkedIn replies ({channel_rate} of {channel_touches} touches) beat {compared_source} ({compared_call_rate}). What are you doing there that works?"
+                - "Could the team learn your LinkedIn approach? What would you show them?"
+              experiences:
+                - "Run a 20-minute LinkedIn session for the team next week with two of your best messages; we track the team's reply rate for a fortnight."
+            contradicted:
+              prompts:
+                - "What have you seen happen when you call instead of connecting on LinkedIn?"
+                - "LinkedIn gave you {channel_replies} replies from {channel_touches} touches ({channel_rate}); {compared_source} turned {compared_call_rate} into conversations. What do you make of that?"
+              experiences:
+                - "Try a phone-first week: call first, then connect on LinkedIn the same day, for your next 20 prospects. Next week we compare conversations against your LinkedIn-only weeks."
+            inconclusive:
+              prompts:
+                - "When LinkedIn works for you, what happens next: how does a reply become a meeting?"
+                - "How would we know, in two weeks, whether LinkedIn or the phone gets you further?"
+              experiences:
+                - "For the next two weeks, split new prospects in two: half phone-first, half LinkedIn-first, 20 each. Then we look at conversations per prospect together."
+          email-beats-calls:
+            supported:
+              prompts:
+                - "Your emails get replies ({channel_rate} of {channel_touches}). What makes them work?"
+              experiences:
+                - "Share your two best-performing emails with the team on Friday; we track the team's reply rate for two weeks."
+            contradicted:
+              prompts:
+                - "Your emails got {channel_replies} replies from {channel_touches} ({channel_rate}); {compared_source} turned {compared_call_rate} into conversations. What makes email feel like the better bet?"
+              experiences:
+                - "Call before you email for your next 20 prospects this week. Next week we compare conversations with your email-first weeks."
+            inconclusive:
+              prompts:
+                - "How would we know whether email or the phone gets you further with these buyers?"
+              experiences:
+                - "Split your next 40 prospects: 20 call-first, 20 email-first. In two weeks we compare conversations per prospect."
+          standard-unrealistic:
+            supported:
+              prompts:
+                - "Only {team_share_met} of team weeks reached {target}. What would a realistic standard be, and what would it take?"
+              experiences:
+                - "Bring your calendar for a typical week to our next one-to-one; we mark what could move to make room for calls, and I take the standard question to the team."
+            contradicted:
+              prompts:
+                - "You reached the standard in {own_weeks_met} of your last {own_weeks} weeks (best: {best_week}). What was different in those weeks?"
+                - "What would it take to have a week like your best one again?"
+              experiences:
+                - "Rebuild the set-up of your best week on Monday and Tuesday (same hours, same list source). Next week we look at calls a day on those two days."
+            inconclusive:
+              prompts:
+                - "What does a day that reaches {target} look like for you, hour by hour?"
+          calls-dont-work-after-rejections:
+            supported:
+              prompts:
+                - "After {rejection_run} rejections in a row, what goes through your head before the next dial?"
+              experiences:
+                - "Role-play the three objections you heard most, twice, on Thursday with a peer; then a 30-minute call block straight after. Next week we look at conversations from that block."
+            contradicted:
+              prompts:
+                - "A run of {rejection_run} rejections stings. Yet your calls become conversations at {call_rate}, like the team's {team_call_rate}. What do you make of that?"
+              experiences:
+                - "Next call block, keep a tally: dials, rejections, conversations. On Friday we look at what the tally says about your odds, not your last three calls."
+            inconclusive:
+              prompts:
+                - "What do you do to reset after a hard call?"
+          quality-over-quantity:
+            supported:
+              prompts:
+                - "Your calls become conversations at {call_rate} against the team's {team_call_rate}. What does your preparation look like?"
+              experiences:
+                - "Keep your research routine and add one 30-minute block of calls a day this week. Next week we see whether your rate holds with more volume."
+            contradicted:
+              prompts:
+                - "Your calls become conversations at {call_rate}, the team's at {team_call_rate}. What does the extra preparation buy you?"
+              experiences:
+                - "For three days, cap research at two minutes a prospect and dial twice as many. Next week we compare conversations with this week's."
+            inconclusive:
+              prompts:
+                - "How much preparation does a good call need, in your experience?"
+          volume-is-enough:
+            supported:
+              prompts:
+                - "Your calls convert like the team's ({call_rate}), yet conversations came in below standard. What happened with timing and lists this week?"
+            contradicted:
+              prompts:
+                - "Your calls become conversations at {call_rate}; the team's at {team_call_rate}. What happens in the first ten seconds of your calls?"
+              experiences:
+                - "Listen to two of your calls and two of a peer's together on Wednesday; pick one thing to change in your opener and use it for the rest of the week. Next week we compare your conversation rate."
+            inconclusive:
+              prompts:
+                - "Which calls this week came closest to a conversation?"
+          buyers-not-ready:
+            supported:
+              prompts:
+                - "Your conversations turn into meetings at {meeting_rate}. What tells you a buyer is not ready yet?"
+            contradicted:
+              prompts:
+                - "Your conversations turn into meetings at {meeting_rate}, the team's at {team_meeting_rate}. How do you ask for the next step?"
+              experiences:
+                - "For every conversation this week, propose a specific next step with a date before hanging up. Next week we count how many ended with one."
+            inconclusive:
+              prompts:
+                - "What happened after your last three good conversations?"
+          pipeline-is-enough:
+            supported:
+              prompts:
+                - "You're at {pace} of pace. What does next quarter's pipeline look like if prospecting stays where it is?"
+            contradicted:
+              prompts:
+                - "You're at {pace} of pace this quarter. What would the pipeline need to look like to feel safe?"
+              experiences:
+                - "Map your open deals against the quarter target together on Monday; then book two call blocks for the gap. Next week we look at new conversations."
+            inconclusive:
+              prompts:
+                - "How confident are you in your pipeline for the rest of the quarter, and why?"
+          still-learning:
+            supported:
+              prompts:
+                - "Which questions from buyers do you not feel ready for yet?"
+              experiences:
+                - "Sit in on two of a senior teammate's calls on Tuesday; on Wednesday they listen to two of yours. Next week we look at your calls that became conversations."
+            contradicted:
+              prompts:
+                - "Your calls already become conversations at {call_rate}, like the team's {team_call_rate}. What would make you want to make more of them?"
+              experiences:
+                - "Add one 45-minute call block on Tuesday and Thursday this week with the script you already use. Next week we look at conversations from those blocks."
+            inconclusive:
+              prompts:
+                - "What would help you feel ready to pick up the phone more often?"
+        """#
+}

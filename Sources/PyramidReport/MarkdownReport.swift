@@ -1,0 +1,90 @@
+import PyramidCore
+
+/// The weekly team report and the one-to-one agenda as Markdown that reads well in a terminal and pastes
+/// cleanly into Notion, Confluence or Slack. Every string from an export is escaped.
+public enum MarkdownReport {
+    /// The weekly team report.
+    public static func team(_ team: TeamDiagnosis) -> String {
+        var out: [String] = []
+        out.append("# Team report, week \(team.week) (\(Text.range(team.week)))")
+        out.append("")
+        if team.sellers.isEmpty {
+            out.append("No sellers to report for this week. Import a roster and activity exports first.")
+            return out.joined(separator: "\n") + "\n"
+        }
+        out.append("| Seller | Team | Pattern | Calls a day | Conversations | Won this quarter | Pace |")
+        out.append("|---|---|---|---:|---:|---:|---:|")
+        for s in team.sellers {
+            let won = s.results.wonThisQuarter.map(Numbers.money) ?? "unknown"
+            out.append(
+                "| \(Text.markdown(s.seller.name)) | \(Text.markdown(s.seller.team)) | \(s.pattern.rawValue) | "
+                    + "\(Text.standard(Text.find(s.standards, .outboundCalls))) | "
+                    + "\(Text.standard(Text.find(s.standards, .conversations))) | \(won) | \(Text.pace(s.results)) |")
+        }
+        out.append("")
+        out.append(contentsOf: teamSection(team))
+        for s in team.sellers {
+            out.append("")
+            out.append(contentsOf: sellerSection(s))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func teamSection(_ team: TeamDiagnosis) -> [String] {
+        var out = ["## The team", ""]
+        let f = team.funnel
+        let won = f.wonAmount.map { " (\(Numbers.money($0)))" } ?? " (results unknown: no deals imported)"
+        out.append(
+            "**Funnel:** \(f.calls) calls → \(f.connects) connects → \(f.conversations) conversations → "
+                + "\(f.meetings) meetings → \(f.won) won\(won)")
+        let touches = team.channelMix.values.reduce(0, +)
+        if touches > 0 {
+            let mix = ["calls", "emails", "linkedin", "meetings"].map { key in
+                "\(key) \(Percent.format(Double(team.channelMix[key] ?? 0) / Double(touches)))"
+            }
+            out.append("")
+            out.append("**Channel mix:** " + mix.joined(separator: ", "))
+        }
+        for health in team.standardsHealth {
+            out.append("")
+            out.append("**Standards health (\(health.metric.phrase)), \(health.verdict.rawValue):** \(health.summary)")
+        }
+        out.append("")
+        if team.brightSpots.isEmpty {
+            out.append("**What works:** no seller's different way is demonstrably working this week.")
+        } else {
+            out.append("**What works, for others to learn from:**")
+            for spot in team.brightSpots { out.append("- \(Text.markdown(spot))") }
+        }
+        return out
+    }
+
+    static func sellerSection(_ s: SellerDiagnosis) -> [String] {
+        var out = ["## \(Text.markdown(s.seller.name)) (\(Text.markdown(s.seller.team))): \(s.pattern.rawValue)", ""]
+        if !s.secondaryPatterns.isEmpty {
+            out.append("Also: " + s.secondaryPatterns.map(\.rawValue).joined(separator: ", "))
+            out.append("")
+        }
+        out.append("**Manager view.** \(Text.markdown(s.managerView))")
+        out.append("")
+        out.append("**Leader view.**")
+        if s.differentWayWorks {
+            out.append("- Their different way works: the standard may be what needs to change, not the seller.")
+        }
+        for belief in s.beliefs {
+            out.append("- Belief: \"\(Text.markdown(belief.statement))\": **\(belief.verdict.rawValue)**")
+            for line in belief.evidence { out.append("  - \(Text.markdown(line))") }
+        }
+        if let prompt = s.prompts.first { out.append("- Ask: \(Text.markdown(prompt))") }
+        if let experience = s.experiences.first { out.append("- Experience to create: \(Text.markdown(experience))") }
+        if s.beliefs.isEmpty && s.prompts.isEmpty { out.append("- Nothing to coach this week.") }
+        for flag in s.dataQuality { out.append("- Check the data: \(Text.markdown(flag.detail))") }
+        if !s.trailing.isEmpty {
+            let gaps = s.trailing.map {
+                "\($0.metric) \(Numbers.format($0.actual)) (team median \(Numbers.format($0.teamMedian)))"
+            }
+            out.append("- Trails the team most on: " + gaps.joined(separator: "; "))
+        }
+        return out
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import PyramidCore
+
+extension Store {
+    /// Everything the model needs for `week`: sellers, time off, daily tallies from the start of the lookback
+    /// (or of the quarter, if earlier), deals and logging patterns. One read transaction, so an import running
+    /// at the same time is either wholly in or wholly out.
+    public func snapshot(week: ISOWeek, config: WorkspaceConfig) throws -> TeamSnapshot {
+        let quarter = QuarterProgress(week: week, config: config)
+        let lookback = week.monday.adding(days: -7 * config.rules.lookbackWeeks)
+        let from = min(quarter.start, lookback)
+        let to = week.monday.adding(days: 6)
+        return try writer.read { db in
+            let owners = try ownerEmails(db)
+            let sellers = try SellerQueries.all(db)
+            let timeOff = try Row.fetchAll(db, sql: #"SELECT email, start, "end" FROM time_off"#).compactMap { row in
+                guard let start = LocalDate(iso: row["start"]), let end = LocalDate(iso: row["end"]) else {
+                    return nil as TimeOff?
+                }
+                return TimeOff(email: row["email"], start: start, end: end)
+            }
+            let tallies = try dailyTallies(db, owners: owners, from: from, to: to, config: config)
+            let deals = try Row.fetchAll(
+                db, sql: "SELECT owner_id, status, amount_cents, close_date, created_date FROM deal"
+            ).compactMap { row -> DealFact? in
+                guard let email = owners[row["owner_id"]], let status = DealStatus(rawValue: row["status"]) else {
+                    return nil
+                }
+                return DealFact(
+                    email: email, status: status, amount: Double(row["amount_cents"] as Int64? ?? 0) / 100,
+                    closeDate: (row["close_date"] as String?).flatMap(LocalDate.init(iso:)),
+                    createdDate: (row["created_date"] as String?).flatMap(LocalDate.init(iso:)))
+            }
+            let dealsImported = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") ?? false
+            let logging = try loggingPatterns(db, owners: owners, week: week)
+            return TeamSnapshot(
+                week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
+                dealsImported: dealsImported, logging: logging)
+        }
+    }
+
+    /// The latest day any activity is dated, to default the report to the last complete week that has data.
+    public func latestActivityDay() throws -> LocalDate? {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT max(local_day) FROM activity").map { LocalDate(daysSinceEpoch: $0) }
+        }
+    }
+
+    private func ownerEmails(_ db: Database) throws -> [Int64: String] {
+        var owners: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, seller_email FROM owner WHERE seller_email IS NOT NULL") {
+            owners[row["id"]] = row["seller_email"]
+        }
+        return owners
+    }
+
+    /// Per owner and day: the counts the model reads. Grouped in index order (day, owner), so the covering
+    /// index answers it without touching the table or sorting.
+    private func dailyTallies(
+        _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
+    ) throws -> [DayTally] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT local_day, owner_id,
+                  sum(kind = 'call' AND direction = 'outbound'),
+                  sum(kind = 'call' AND direction = 'outbound' AND outcome = 'connected'),
+                  sum(kind = 'call' AND outcome = 'connected' AND (duration IS NULL OR duration >= :minimum)),
+                  sum(kind = 'call' AND outcome = 'not-interested'),
+                  sum(kind = 'call' AND direction = 'outbound' AND duration IS NOT NULL AND duration <= :short),
+                  sum(kind = 'email' AND direction = 'outbound'),
+                  sum(kind = 'email' AND (direction = 'inbound' OR outcome = 'replied')),
+                  sum(kind = 'linkedin' AND direction = 'outbound'),
+                  sum(kind = 'linkedin' AND (direction = 'inbound' OR outcome = 'replied')),
+                  sum(kind = 'linkedin' AND outcome = 'accepted'),
+                  sum(kind = 'meeting' AND outcome = 'held'),
+                  sum(kind = 'meeting' AND outcome = 'unknown'),
+                  sum(kind = 'meeting' AND outcome = 'no-show'),
+                  count(*)
+                FROM activity
+                WHERE local_day BETWEEN :from AND :to AND done = 1
+                GROUP BY local_day, owner_id
+                """,
+            arguments: [
+                "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
+                "from": from.daysSinceEpoch, "to": to.daysSinceEpoch,
+            ])
+        var tallies: [DayTally] = []
+        while let row = try rows.next() {
+            guard let email = owners[row[1]] else { continue }
+            var tally = DayTally(email: email, day: LocalDate(daysSinceEpoch: row[0]))
+            tally.outboundCalls = row[2]
+            tally.connectedCalls = row[3]
+            tally.callConversations = row[4]
+            tally.rejections = row[5]
+            tally.shortCalls = row[6]
+            tally.outboundEmails = row[7]
+            tally.emailReplies = row[8]
+            tally.linkedinTouches = row[9]
+            tally.linkedinReplies = row[10]
+            tally.linkedinAccepted = row[11]
+            tally.meetingsHeld = row[12]
+            tally.meetingsUnknown = row[13]
+            tally.meetingsNoShow = row[14]
+            tally.activities = row[15]
+            tallies.append(tally)
+        }
+        return tallies
+    }
+
+    /// Per seller for the week: the most activities in one minute, the most entered on one later day, and
+    /// the longest run of rejected calls over the last two weeks.
+    private func loggingPatterns(_ db: Database, owners: [Int64: String], week: ISOWeek) throws
+        -> [String: LoggingPattern]
+    {
+        var patterns: [String: LoggingPattern] = [:]
+        let monday = week.monday.daysSinceEpoch
+        let sunday = monday + 6
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT owner_id, max(n) FROM (
+                  SELECT owner_id, occurred_at / 60 AS minute, count(*) AS n FROM activity
+                  WHERE local_day BETWEEN ? AND ? AND done = 1 GROUP BY owner_id, minute)
+                GROUP BY owner_id
+                """, arguments: [monday, sunday])
+        {
+            guard let email = owners[row[0]] else { continue }
+            patterns[email, default: LoggingPattern()].mostInOneMinute = max(
+                patterns[email]?.mostInOneMinute ?? 0, row[1])
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT owner_id, (logged_at + utc_offset * 60) / 86400 AS logged_day, count(*) AS n FROM activity
+                WHERE local_day BETWEEN ? AND ? AND done = 1 AND logged_at IS NOT NULL
+                  AND (logged_at + utc_offset * 60) / 86400 > local_day
+                GROUP BY owner_id, logged_day
+                """, arguments: [monday, sunday])
+        {
+            guard let email = owners[row[0]] else { continue }
+            let count: Int = row[2]
+            if count > patterns[email]?.mostLoggedLaterOnOneDay ?? 0 {
+                patterns[email, default: LoggingPattern()].mostLoggedLaterOnOneDay = count
+                patterns[email, default: LoggingPattern()].loggedLaterDay = LocalDate(daysSinceEpoch: row[1])
+            }
+        }
+        var runs: [String: (current: Int, longest: Int)] = [:]
+        let calls = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT owner_id, outcome FROM activity
+                WHERE local_day BETWEEN ? AND ? AND done = 1 AND kind = 'call' AND direction = 'outbound'
+                ORDER BY owner_id, occurred_at
+                """, arguments: [sunday - 13, sunday])
+        while let row = try calls.next() {
+            guard let email = owners[row[0]] else { continue }
+            var run = runs[email] ?? (0, 0)
+            if (row[1] as String) == Outcome.notInterested.rawValue {
+                run.current += 1
+                run.longest = max(run.longest, run.current)
+            } else if (row[1] as String) == Outcome.connected.rawValue {
+                run.current = 0
+            }
+            runs[email] = run
+        }
+        for (email, run) in runs where run.longest > 0 {
+            patterns[email, default: LoggingPattern()].recentRejectionRun = run.longest
+        }
+        return patterns
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import PyramidCore
+import PyramidIngest
+import PyramidStore
+
+/// The weekly pipeline the report and agenda commands share: snapshot → model → coaching wording.
+enum Weekly {
+    /// The diagnosed and coached team for `week` (or the last complete week), restricted to `team` if given.
+    static func diagnose(
+        workspace: WorkspaceOptions, week: ISOWeek?, team: String?, today: Date = Date()
+    ) throws -> TeamDiagnosis {
+        let config = try workspace.loadConfig()
+        let store = try workspace.openStore()
+        let zone = TimeZone(identifier: config.timeZone) ?? .gmt
+        let chosenWeek = week ?? lastCompleteWeek(today: today, timeZone: zone)
+        let catalog = try CoachingFile.load(teamFile: config.promptsFile.map { URL(fileURLWithPath: $0) })
+        var diagnosis = PyramidModel.diagnose(try store.snapshot(week: chosenWeek, config: config), config: config)
+        if let team {
+            diagnosis.sellers = diagnosis.sellers.filter { $0.seller.team.lowercased() == team.lowercased() }
+        }
+        diagnosis.sellers = diagnosis.sellers.map { Coach.coach($0, catalog: catalog) }
+        return diagnosis
+    }
+
+    /// The ISO week before the one holding `today` in `timeZone`.
+    static func lastCompleteWeek(today: Date, timeZone: TimeZone) -> ISOWeek {
+        let local = Int64(today.timeIntervalSince1970) + Int64(timeZone.secondsFromGMT(for: today))
+        let day = LocalDate(daysSinceEpoch: Int((local - ((local % 86_400) + 86_400) % 86_400) / 86_400))
+        return ISOWeek(containing: day).previous
+    }
+}
