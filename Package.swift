@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PyramidIngest", targets: ["PyramidIngest"]),
         .library(name: "PyramidStore", targets: ["PyramidStore"]),
         .library(name: "PyramidReport", targets: ["PyramidReport"]),
+        .library(name: "PyramidDemo", targets: ["PyramidDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -37,10 +38,11 @@ let package = Package(
             ]
         ),
         .target(name: "PyramidReport", dependencies: ["PyramidCore"]),
+        .target(name: "PyramidDemo", dependencies: ["PyramidCore"]),
         .executableTarget(
             name: "pyramid",
             dependencies: [
-                "PyramidCore", "PyramidIngest", "PyramidStore", "PyramidReport",
+                "PyramidCore", "PyramidIngest", "PyramidStore", "PyramidReport", "PyramidDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "PyramidCoreTests", dependencies: ["PyramidCore"]),
         .testTarget(name: "PyramidIngestTests", dependencies: ["PyramidIngest"]),
         .testTarget(name: "PyramidStoreTests", dependencies: ["PyramidStore", "PyramidIngest"]),
+        .testTarget(name: "PyramidReportTests", dependencies: ["PyramidReport"]),
+        .testTarget(name: "PyramidDemoTests", dependencies: ["PyramidDemo"]),
         .testTarget(name: "pyramidTests", dependencies: ["pyramid"]),
     ],
     swiftLanguageModes: [.v6]

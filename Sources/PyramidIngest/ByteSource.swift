@@ -70,7 +70,7 @@ public struct UTF16ToUTF8Source<Base: ByteSource>: ByteSource {
     private var outputStart = 0
     private var finished = false
 
-    /// Wraps `base`, whose byte order mark has already been consumed.
+    /// Wraps `base`. A byte order mark in it comes out as U+FEFF (`EF BB BF`), which `CSVReader` steps over.
     public init(base: Base, bigEndian: Bool) {
         self.base = base
         self.bigEndian = bigEndian

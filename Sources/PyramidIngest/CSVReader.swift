@@ -15,6 +15,7 @@ public struct CSVReader<Source: ByteSource> {
     private var end = 0
     private var atEOF = false
     private var nextLine = 1
+    private var checkedByteOrderMark = false
 
     /// The cell bytes of the current record, unescaped, back to back.
     private(set) var cellBytes: [UInt8] = []
@@ -69,6 +70,7 @@ public struct CSVReader<Source: ByteSource> {
 
     /// Moves to the next record; false at the end of the input.
     public mutating func next() throws -> Bool {
+        if !checkedByteOrderMark { try skipByteOrderMark() }
         while true {
             if let complete = parseRecord() {
                 if !complete { return false }
@@ -76,6 +78,19 @@ public struct CSVReader<Source: ByteSource> {
             }
             try refill()
         }
+    }
+
+    /// Steps over a UTF-8 byte order mark at the very start, so it does not become part of the first header
+    /// name (nor stop a quoted first cell from being read as quoted). UTF-16 input arrives here transcoded, its
+    /// mark as the same three bytes.
+    private mutating func skipByteOrderMark() throws {
+        checkedByteOrderMark = true
+        while end - start < 3 && !atEOF { try refill() }
+        guard end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF else {
+            return
+        }
+        start += 3
+        bytesRead += 3
     }
 
     /// Parses one record from `buffer[start..<end]`. Returns true when a record was read, false at the end of
@@ -106,23 +121,26 @@ public struct CSVReader<Source: ByteSource> {
         var consumedTo = start
         buffer.withUnsafeBufferPointer { bytes in
             while position < end {
-                let byte = bytes[position]
                 if inQuotes {
-                    if byte == quote {
-                        if position + 1 == end && !atEOF { return }
-                        if position + 1 < end && bytes[position + 1] == quote {
-                            cellBytes.append(quote)
-                            position += 2
-                            continue
-                        }
-                        inQuotes = false
-                    } else {
-                        if byte == lf { newlines += 1 }
-                        cellBytes.append(byte)
+                    // Copy the run up to the next quote in one call.
+                    let run = position
+                    while position < end && bytes[position] != quote {
+                        if bytes[position] == lf { newlines += 1 }
+                        position += 1
                     }
+                    cellBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    if position == end { break }
+                    if position + 1 == end && !atEOF { return }
+                    if position + 1 < end && bytes[position + 1] == quote {
+                        cellBytes.append(quote)
+                        position += 2
+                        continue
+                    }
+                    inQuotes = false
                     position += 1
                     continue
                 }
+                let byte = bytes[position]
                 if byte == delimiter {
                     cellEnds.append(cellBytes.count)
                     cellStart = true
@@ -144,11 +162,20 @@ public struct CSVReader<Source: ByteSource> {
                 }
                 if byte == quote && cellStart {
                     inQuotes = true
-                } else {
-                    cellBytes.append(byte)
+                    cellStart = false
+                    position += 1
+                    continue
                 }
-                cellStart = false
+                // Copy the run up to the next delimiter or line end in one call.
+                let run = position
                 position += 1
+                while position < end {
+                    let next = bytes[position]
+                    if next == delimiter || next == lf || next == cr { break }
+                    position += 1
+                }
+                cellBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                cellStart = false
             }
             guard atEOF else { return }
             // The input ends without a final line break.

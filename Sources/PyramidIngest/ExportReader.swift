@@ -245,12 +245,16 @@ public final class ExportReader {
         }
     }
 
-    /// Trims a cell and unwraps Excel's `="00123"` guard.
+    /// Trims a cell, unwraps Excel's `="00123"` guard, and empties Salesforce's empty-lookup sentinel.
+    ///
+    /// Salesforce's weekly Data Export writes `000000000000000AAA` for an empty Who/What/Campaign lookup; it is
+    /// never a real record id, so it is read as no value rather than as a contact or account named that.
     static func clean(_ text: String) -> String {
         var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.hasPrefix("=\""), value.hasSuffix("\""), value.count >= 3 {
             value = String(value.dropFirst(2).dropLast())
         }
+        if value == "000000000000000AAA" { return "" }
         return value
     }
 

@@ -33,7 +33,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             "\(file): the header does not match any known export (\(IngestError.quote(header))); "
                 + "use --crm NAME, --as KIND or --mapping FILE"
         case .missingColumn(let file, let layout, let field, let expected, let header):
-            "\(file): \(layout) export has no \(field) column (expected one of \(IngestError.quote(expected)); "
+            "\(file): \(layout) has no \(field) column (expected one of \(IngestError.quote(expected)); "
                 + "found \(IngestError.quote(header)))"
         case .unknownCRM(let name, let known):
             "'\(name)' is not a CRM Pyramid knows (known: \(known.joined(separator: ", ")))"

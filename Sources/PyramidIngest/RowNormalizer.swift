@@ -21,7 +21,7 @@ struct RowNormalizer {
         self.columnNames = columnNames
         self.dateOrder = dateOrder
         self.options = options
-        self.clock = LocalTimeResolver(timeZone: options.timeZone)
+        self.clock = LocalTimeResolver(timeZone: dialect.timesInUTC ? .gmt : options.timeZone)
     }
 
     mutating func normalize(_ row: FieldValues) -> Result<ImportedRecord, RowFailure> {
@@ -72,6 +72,12 @@ struct RowNormalizer {
         if !row[.completedAt].isEmpty { return try instant(row, .completedAt) }
         if !row[.date].isEmpty {
             var written = try written(row, .date)
+            if written.secondsOfDay == 0 && written.offsetSeconds == nil {
+                // A date column with a 00:00:00 placeholder (Salesforce's Data Export writes ActivityDate as
+                // "2023-01-17 00:00:00") is a date: place it at noon like any other date, so reading it in UTC
+                // does not move it to the day before in the Americas.
+                written.secondsOfDay = nil
+            }
             if !row[.time].isEmpty {
                 guard let time = DateTimeText.parse("2000-01-01 " + row[.time], order: .monthFirst),
                     let seconds = time.secondsOfDay
@@ -104,22 +110,21 @@ struct RowNormalizer {
         }
     }
 
+    /// The kind from the kind column, else the subtype column, else the dialect's fixed kind, call fields or
+    /// subject prefix.
+    ///
+    /// A column that says only `other` (Salesloft's `Other` and `Integration` step types, Salesforce's `Prep`)
+    /// gives way to a later column that names a kind, such as an `Action` of `LinkedIn - Send Connection
+    /// Request`; when none does, the row is `other`.
     private func kind(_ row: FieldValues) -> ActivityKind {
+        var saidOther = false
         for field in [Field.kind, .subtype] {
             let value = row[field].lowercased()
-            guard !value.isEmpty else { continue }
-            if let kind = dialect.kinds[value] { return kind }
-            if let known = ValueMaps.kinds[value] {
-                if let kind = known { return kind }
-                continue
-            }
-            if value.contains("linkedin") || value.contains("linked_in") || value.contains("linked in") {
-                return .linkedin
-            }
-            if value.contains("email") || value.contains("e-mail") { return .email }
-            if value.contains("call") { return .call }
-            if value.contains("meeting") { return .meeting }
+            guard !value.isEmpty, let kind = kind(named: value) else { continue }
+            if kind != .other { return kind }
+            saidOther = true
         }
+        if saidOther { return .other }
         if let fixed = dialect.fixedKind { return fixed }
         if dialect.callFieldsImplyCall
             && (!row[.direction].isEmpty || !row[.outcome].isEmpty
@@ -130,6 +135,19 @@ struct RowNormalizer {
         let subject = row[.subject].lowercased()
         for (prefix, kind) in ValueMaps.subjectPrefixes where subject.hasPrefix(prefix) { return kind }
         return .other
+    }
+
+    /// The kind a type or subtype value names; nil when it says nothing about the kind (`Task`, `To-do`).
+    private func kind(named value: String) -> ActivityKind? {
+        if let kind = dialect.kinds[value] { return kind }
+        if let known = ValueMaps.kinds[value] { return known }
+        if value.contains("linkedin") || value.contains("linked_in") || value.contains("linked in") {
+            return .linkedin
+        }
+        if value.contains("email") || value.contains("e-mail") { return .email }
+        if value.contains("call") { return .call }
+        if value.contains("meeting") { return .meeting }
+        return nil
     }
 
     private func direction(_ row: FieldValues, kind: ActivityKind) -> Direction {
@@ -153,8 +171,11 @@ struct RowNormalizer {
             if direction == .inbound { return .replied }
             return done ? .sent : .unknown
         case .meeting:
-            if !done { return .scheduled }
-            return ValueMaps.meetingOutcomes[value] ?? ValueMaps.meetingOutcomes[status] ?? .unknown
+            // An outcome column that says what happened wins over the status; a canceled meeting that is not
+            // done is not a booked one either.
+            if let mapped = ValueMaps.meetingOutcomes[value] { return mapped }
+            if !done { return ValueMaps.meetingOutcomes[status] == .unknown ? .unknown : .scheduled }
+            return ValueMaps.meetingOutcomes[status] ?? .unknown
         case .other:
             return .unknown
         }
@@ -200,12 +221,12 @@ struct RowNormalizer {
         let owner = row[.owner]
         guard !owner.isEmpty else { throw missing(.owner) }
         var amountCents: Int64?
-        var currency = row[.currency].uppercased()
+        var currency = ValueMaps.currencyCode(row[.currency])
         if !row[.amount].isEmpty {
             guard let amount = NumberText.amount(row[.amount]) else {
                 throw invalid(row, .amount, expected: "an amount such as 12500, 12,500.00 or 12.500,00 €")
             }
-            amountCents = amount.cents
+            amountCents = dialect.amountInCents ? amount.cents / 100 : amount.cents
             if currency.isEmpty { currency = amount.currency }
         }
         let closeDate = try optionalDate(row, .closeDate)

@@ -62,11 +62,7 @@ public enum HTMLReport {
             html += "<p class=\"also\">Also: \(s.secondaryPatterns.map(\.rawValue).joined(separator: ", "))</p>"
         }
         html += "<div class=\"views\"><div class=\"manager\"><h3>Manager view</h3><p>\(Text.html(s.managerView))</p>"
-        if let main = s.standards.first(where: { $0.per != .quarter }) {
-            html += SVGChart.weeks(
-                s.history, label: "\(s.seller.name): \(main.metric.phrase) a \(main.per.rawValue), last six weeks",
-                id: "s\(index)")
-        }
+        html += historyChart(s, id: "s\(index)")
         html += "</div><div class=\"leader\"><h3>Leader view</h3>"
         if s.differentWayWorks {
             html += "<p class=\"works\">Their different way works: the standard may be what needs to change.</p>"
@@ -87,6 +83,13 @@ public enum HTMLReport {
         return html + "</section>\n"
     }
 
+    /// The six-week chart of the seller's main standard, or nothing when no per-day or per-week standard applies.
+    static func historyChart(_ s: SellerDiagnosis, id: String) -> String {
+        guard let main = s.standards.first(where: { $0.per != .quarter }) else { return "" }
+        return SVGChart.weeks(
+            s.history, label: "\(s.seller.name): \(main.metric.phrase) a \(main.per.rawValue), last six weeks", id: id)
+    }
+
     /// A complete page around `body`.
     static func page(title: String, body: String) -> String {
         """
@@ -105,6 +108,7 @@ public enum HTMLReport {
         .works{background:#d9f2e3;padding:.4rem}.flag{background:#fff4d6;padding:.3rem}
         .chart{width:100%;max-width:420px;height:auto}.chart .met{fill:#2f8f5b}.chart .missed{fill:#c9533f}
         .chart .target{stroke:#1d2430;stroke-width:2}.chart .base{stroke:#8a93a3}.chart .axis{font-size:9px;fill:#5b6575}
+        .blank{border:1px solid #d8dde5;min-height:5rem}
         .c0{fill:#2f6db5}.c1{fill:#7aa6d8}.c2{fill:#e39b39}.c3{fill:#2f8f5b}
         @media print{body{margin:0;max-width:none;font-size:11pt}.seller{page-break-inside:avoid}.views{grid-template-columns:1fr 1fr}}
         @media (max-width:700px){.views{grid-template-columns:1fr}}

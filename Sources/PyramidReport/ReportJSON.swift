@@ -11,6 +11,18 @@ public enum ReportJSON {
         return String(decoding: try encoder.encode(Report(team)), as: UTF8.self) + "\n"
     }
 
+    /// One seller's agenda as JSON: the seller's entry of the report, plus the week and what is working.
+    public static func agenda(_ seller: SellerDiagnosis, week: ISOWeek) throws -> String {
+        struct Agenda: Encodable {
+            var week: String
+            var agenda: SellerEntry
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Agenda(week: week.description, agenda: SellerEntry(seller)))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
     struct Report: Encodable {
         var week: String
         var sellers: [SellerEntry]
@@ -33,6 +45,7 @@ public enum ReportJSON {
         var results: ResultsEntry
         var beliefs: [BeliefEntry]
         var managerView: String
+        var strengths: [String]
         var prompts: [String]
         var experiences: [String]
         var differentWayWorks: Bool
@@ -50,6 +63,7 @@ public enum ReportJSON {
             results = ResultsEntry(d.results)
             beliefs = d.beliefs.map(BeliefEntry.init)
             managerView = d.managerView
+            strengths = d.strengths
             prompts = d.prompts
             experiences = d.experiences
             differentWayWorks = d.differentWayWorks

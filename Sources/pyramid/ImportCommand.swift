@@ -99,7 +99,12 @@ struct ImportCommand: ParsableCommand {
                 }
                 if showProgress { Terminal.progress("") }
                 summaries.append(summary)
-                if format == .text { Terminal.print(ImportText.summary(summary)) }
+                if format == .text {
+                    Terminal.print(ImportText.summary(summary))
+                    if dryRun, !reader.unusedColumns.isEmpty {
+                        Terminal.print("  columns not used: " + reader.unusedColumns.joined(separator: ", "))
+                    }
+                }
             } catch {
                 if showProgress { Terminal.progress("") }
                 failures.append("\(error) (nothing from this file was imported)")
@@ -131,8 +136,9 @@ enum ImportText {
         if s.footerLines > 0 { lines.append("  \(s.footerLines) footer lines skipped") }
         if !s.unmatchedOwners.isEmpty {
             let shown = s.unmatchedOwners.prefix(10).joined(separator: ", ")
+            let owners = s.unmatchedOwners.count == 1 ? "1 owner matches" : "\(s.unmatchedOwners.count) owners match"
             lines.append(
-                "  \(s.unmatchedOwners.count) owners match nobody on the roster: \(shown)"
+                "  \(owners) nobody on the roster: \(shown)"
                     + (s.unmatchedOwners.count > 10 ? ", …" : ""))
             lines.append("    add them to the roster (email, name or crm_id) and import it; their rows are kept")
         }

@@ -20,7 +20,7 @@ struct Pyramid: ParsableCommand {
               pyramid imports
             """,
         subcommands: [
-            InitCommand.self, ImportCommand.self, ReportCommand.self, ImportsCommand.self, QuarantineCommand.self,
-            SellersCommand.self,
+            InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, ImportsCommand.self,
+            QuarantineCommand.self, SellersCommand.self, DemoCommand.self,
         ])
 }

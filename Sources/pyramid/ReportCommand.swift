@@ -27,20 +27,16 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "The ISO week, e.g. 2026-W46 (default: the last complete week).")
-    var week: ISOWeek?
-
     @Option(name: .long, help: "Only this team.")
     var team: String?
 
     @Option(name: .long, help: "markdown, html, json or csv.")
     var format: ReportFormat = .markdown
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var period: WeekOutputOptions
 
     func run() throws {
-        let diagnosis = try Weekly.diagnose(workspace: workspace, week: week, team: team)
+        let diagnosis = try Weekly.diagnose(workspace: workspace, week: period.week, team: team)
         let text: String
         switch format {
         case .json: text = try ReportJSON.render(diagnosis)
@@ -48,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         case .html: text = HTMLReport.team(diagnosis)
         case .csv: text = CSVReport.team(diagnosis)
         }
-        try Output.write(text, to: output)
+        try Output.write(text, to: period.output)
     }
 }
 

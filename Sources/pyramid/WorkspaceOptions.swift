@@ -36,3 +36,12 @@ struct WorkspaceOptions: ParsableArguments {
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// `--week` and `--output`, shared by the report and the agenda.
+struct WeekOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "The ISO week, e.g. 2026-W46 (default: the last complete week).")
+    var week: ISOWeek?
+
+    @Option(name: .long, help: "Write to this file instead of standard output.")
+    var output: String?
+}

@@ -83,6 +83,41 @@ struct CSVReaderTests {
         #expect(!utf8.sawWindows1252)
     }
 
+    /// Hands out its bytes one at a time, as a slow pipe might.
+    struct TrickleSource: ByteSource {
+        var bytes: [UInt8]
+        var position = 0
+
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            guard position < bytes.count, buffer.count > 0 else { return 0 }
+            buffer[0] = bytes[position]
+            position += 1
+            return 1
+        }
+    }
+
+    @Test(
+        "a UTF-8 byte order mark is skipped, even when it arrives a byte at a time",
+        arguments: [[0xEF, 0xBB, 0xBF], []] as [[UInt8]])
+    func byteOrderMark(mark: [UInt8]) throws {
+        // Given a file that may start with a BOM, then a quoted first header cell
+        var reader = CSVReader(source: TrickleSource(bytes: mark + Array("\"id\",b\n1,2\n".utf8)))
+        var decoder = TextDecoder()
+        var rows: [[String]] = []
+        // When it is read, Then the first cell is the quoted text alone and progress counts every byte
+        while try reader.next() { rows.append(reader.cells(decoder: &decoder)) }
+        #expect(rows == [["id", "b"], ["1", "2"]])
+        #expect(reader.bytesRead == Int64(mark.count + 11))
+    }
+
+    @Test func aPartialByteOrderMarkIsKept() throws {
+        // Given two of the three BOM bytes, then text: not a BOM, so nothing is skipped
+        var reader = CSVReader(source: TrickleSource(bytes: [0xEF, 0xBB] + Array("A,b\n".utf8)))
+        var decoder = TextDecoder()
+        #expect(try reader.next())
+        #expect(reader.cells(decoder: &decoder) == ["\u{EF}\u{BB}A", "b"])
+    }
+
     @Test func dropsNULBytes() {
         var decoder = TextDecoder()
         #expect(decoder.decode([0, 0x3C, 0x70, 0x3E]) == "<p>")

@@ -116,15 +116,17 @@ enum BeliefRules {
             } else {
                 verdict = .inconclusive
             }
+            var facts = ["target": target, "team_share_met": Percent.format(share), "own_weeks": "\(f.ownWeeks)"]
+            if f.ownWeeksMet > 0 {
+                // Only then can wording ask about "the weeks you reached it".
+                facts["own_weeks_met"] = "\(f.ownWeeksMet)"
+                facts["best_week"] = Numbers.format(f.ownBest)
+            }
             return BeliefAssessment(
                 id: id,
                 statement: "\(target.prefix(1).uppercased() + target.dropFirst()) isn't doable with "
                     + "everything else on my plate.",
-                verdict: verdict, evidence: evidence,
-                facts: [
-                    "target": target, "team_share_met": Percent.format(share), "own_weeks_met": "\(f.ownWeeksMet)",
-                    "own_weeks": "\(f.ownWeeks)", "best_week": Numbers.format(f.ownBest),
-                ])
+                verdict: verdict, evidence: evidence, facts: facts)
         case "calls-dont-work-after-rejections", "quality-over-quantity", "volume-is-enough", "still-learning":
             return callRateBelief(id: id, f, window: window, rules: rules)
         case "buyers-not-ready":

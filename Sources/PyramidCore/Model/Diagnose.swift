@@ -148,7 +148,7 @@ private struct Diagnoser {
             let amounts = wonDeals(email, from: LocalDate(daysSinceEpoch: 0)).map(\.amount)
             return amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
         }
-        return SellerDiagnosis(
+        var diagnosis = SellerDiagnosis(
             seller: SellerRef(email: seller.email, name: seller.name, team: seller.team), pattern: pattern,
             secondaryPatterns: secondary,
             actions: WeekActions(
@@ -165,20 +165,26 @@ private struct Diagnoser {
                 results: results, quarter: quarter, own: own, team: team, ownAverageDeal: averageDeal(seller.email),
                 teamAverageDeal: averageDeal(nil), workingDaysPerWeek: config.workingDays.count, rules: rules),
             experience: own, differentWayWorks: works,
-            history: weekPoints(of: seller, main: main, weeks: ownWeeks))
+            history: weekPoints(of: seller, main: main))
+        diagnosis.strengths = Strengths.of(diagnosis, team: team, rules: rules)
+        return diagnosis
     }
 
-    private func weekPoints(
-        of seller: Seller, main: Standard?,
-        weeks: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]
-    ) -> [WeekPoint] {
-        (0..<6).reversed().map { back in
+    /// The main channel standard over the report week and the five before it, from the seller's own days
+    /// (ramping weeks included, against their ramped target).
+    private func weekPoints(of seller: Seller, main: Standard?) -> [WeekPoint] {
+        guard let main, let history = histories[seller.email] else { return [] }
+        let evaluation = StandardEvaluation(rules: rules, config: config, quarter: quarter)
+        return (0..<6).reversed().map { back in
             let w = week.adding(weeks: -back)
-            guard let point = weeks.first(where: { $0.week == w }) else {
-                return WeekPoint(week: w, value: nil, target: nil)
-            }
-            let ramp = histories[seller.email]?.calendar.rampShare(in: w) ?? 1
-            return WeekPoint(week: w, value: point.value, target: main.map { $0.target * ramp })
+            let days = history.calendar.workingDays(in: w)
+            let tally = history.tally(in: w)
+            let ramp = history.calendar.rampShare(in: w)
+            guard
+                let result = evaluation.evaluate(
+                    main, week: tally, quarterToDate: tally, wonThisQuarter: nil, workingDays: days, rampShare: ramp)
+            else { return WeekPoint(week: w, value: nil, target: nil) }
+            return WeekPoint(week: w, value: result.actual, target: result.target)
         }
     }
 
@@ -255,12 +261,12 @@ private struct Diagnoser {
                 Double(MetricCount.conversations(tally, rules: rules)) * Double(config.workingDays.count) / Double(days)
             let window = history.tally(from: lookbackStart, to: sunday)
             if window.outboundCalls >= rules.minimumSample {
-                conversationRate[seller.email] = Double(window.callConversations) / Double(window.outboundCalls)
+                conversationRate[seller.email] = 100 * Double(window.callConversations) / Double(window.outboundCalls)
             }
         }
         return [
             ("outbound calls a day", callsPerDay), ("conversations a week", conversationsPerWeek),
-            ("calls that become conversations", conversationRate),
+            ("% of calls that become conversations", conversationRate),
         ]
     }
 

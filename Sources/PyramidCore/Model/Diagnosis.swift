@@ -132,6 +132,8 @@ public struct SellerDiagnosis: Sendable, Hashable, Codable {
     public var beliefs: [BeliefAssessment]
     /// The compliance line a manager would write.
     public var managerView: String
+    /// What is working, from the seller's own evidence: the agenda opens with it.
+    public var strengths: [String] = []
     /// Questions for the one-to-one (filled from the coaching wording).
     public var prompts: [String] = []
     /// The experiences to create (filled from the coaching wording).

@@ -90,7 +90,8 @@ enum BuiltInCoaching {
             contradicted:
               prompts:
                 - "You reached the standard in {own_weeks_met} of your last {own_weeks} weeks (best: {best_week}). What was different in those weeks?"
-                - "What would it take to have a week like your best one again?"
+                - "{team_share_met} of the team's weeks reached {target}. What do you think those weeks look like?"
+                - "What would it take to have one week at {target}, just to see what it brings?"
               experiences:
                 - "Rebuild the set-up of your best week on Monday and Tuesday (same hours, same list source). Next week we look at calls a day on those two days."
             inconclusive:

@@ -16,6 +16,8 @@ enum Close {
         ],
         fixedKind: .call, outcomes: ["completed": .connected, "answered": .connected], keyPrefix: "close")
 
+    /// Opportunities (`lead_opps`): `value` is in cents, as everywhere in Close's API (`value_formatted` shows
+    /// `$12,000` for a `value` of `1200000`).
     static let opportunities = Dialect(
         id: "close-opportunities", crm: "close", title: "Close opportunities export", holds: .deals,
         signature: ["lead_name", "status_type", "value"],
@@ -24,5 +26,5 @@ enum Close {
             .amount: ["value"], .currency: ["value_currency"], .stage: ["status_label"], .status: ["status_type"],
             .closeDate: ["date_won", "date_lost", "expected_date", "close_date"],
             .createdDate: ["date_created"],
-        ], keyPrefix: "close")
+        ], amountInCents: true, keyPrefix: "close")
 }

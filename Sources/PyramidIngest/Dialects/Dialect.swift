@@ -65,6 +65,11 @@ public struct Dialect: Sendable, Hashable, Codable {
     public var durationUnit: DurationUnit
     /// What `01:30` means in the duration column.
     public var twoPartDuration: TwoPartDuration
+    /// Whether the amount column counts minor units (Close writes `$12,000` as `1200000`).
+    public var amountInCents: Bool
+    /// Whether times written without an offset are UTC rather than the workspace's local time (Salesforce's
+    /// API-name exports: the weekly Data Export writes `2023-01-18 15:00:00` in UTC).
+    public var timesInUTC: Bool
     /// The kind of every row when the export holds one kind only (a calls export).
     public var fixedKind: ActivityKind?
     /// Whether a filled call direction, result or duration makes a row a call (Salesforce tasks).
@@ -82,7 +87,7 @@ public struct Dialect: Sendable, Hashable, Codable {
     public init(
         id: String, crm: String, title: String, holds: ExportKind, signature: [String], columns: [Field: [String]],
         required: [Field]? = nil, dateOrder: DateOrder = .auto, durationUnit: DurationUnit = .seconds,
-        twoPartDuration: TwoPartDuration = .minutesSeconds,
+        twoPartDuration: TwoPartDuration = .minutesSeconds, amountInCents: Bool = false, timesInUTC: Bool = false,
         fixedKind: ActivityKind? = nil, callFieldsImplyCall: Bool = false, kinds: [String: ActivityKind] = [:],
         directions: [String: Direction] = [:], outcomes: [String: Outcome] = [:], keyPrefix: String? = nil
     ) {
@@ -96,6 +101,8 @@ public struct Dialect: Sendable, Hashable, Codable {
         self.dateOrder = dateOrder
         self.durationUnit = durationUnit
         self.twoPartDuration = twoPartDuration
+        self.amountInCents = amountInCents
+        self.timesInUTC = timesInUTC
         self.fixedKind = fixedKind
         self.callFieldsImplyCall = callFieldsImplyCall
         self.kinds = kinds

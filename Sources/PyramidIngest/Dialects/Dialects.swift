@@ -3,7 +3,7 @@ import PyramidCore
 /// Every export layout Pyramid knows, one value per CRM export.
 ///
 /// Where a layout is unconfirmed (shared/CRM_FORMATS.md marks it [I] or [?]) the columns list several
-/// likely names and the reader is tolerant; the README says which.
+/// likely names and the reader is tolerant; docs/crm-exports.md says which.
 public enum Dialects {
     /// All built-in layouts.
     public static let all: [Dialect] =
@@ -14,7 +14,7 @@ public enum Dialects {
     /// The CRM names `--crm` accepts.
     public static var crmNames: [String] { Array(Set(all.map(\.crm))).sorted() }
 
-    /// The documented generic activities format (see README): one row per activity.
+    /// The documented generic activities format (docs/generic-format.md): one row per activity.
     public static let generic = Dialect(
         id: "generic-activities", crm: "generic", title: "Generic activities", holds: .activities,
         signature: ["owner", "kind", "timestamp"],

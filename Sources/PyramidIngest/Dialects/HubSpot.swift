@@ -58,6 +58,8 @@ enum HubSpot {
             .id: ["Record ID"], .owner: owner, .subject: ["Task title", "Subject"], .kind: ["Task type"],
             .timestamp: ["Completed at", "Task completed date", "Activity date", "Due date"],
             .created: ["Create Date"], .status: ["Task status"], .contact: contact, .company: company,
+            // Not a default property: teams that log LinkedIn replies add one (e.g. "LinkedIn outcome").
+            .outcome: ["LinkedIn outcome", "Outcome", "Task outcome"],
         ],
         kinds: [
             "linked_in_connect": .linkedin, "linked_in_message": .linkedin, "linkedin connect": .linkedin,

@@ -1,7 +1,8 @@
 import PyramidCore
 
-/// Salesforce's three export shapes: report exports (field labels, footer lines), Data Loader / API exports
-/// (API names, ISO datetimes), and the weekly Data Export service (every cell quoted, `0/1`, Latin-1).
+/// Salesforce's three export shapes: report exports (field labels, footer lines, times in the exporting user's
+/// zone), Data Loader / API exports (API names, ISO datetimes in UTC), and the weekly Data Export service (every
+/// cell quoted, `0/1`, Latin-1, datetimes in UTC written without an offset).
 enum Salesforce {
     static let all = [report, reportOpportunities, task, event, opportunity, user]
 
@@ -19,7 +20,9 @@ enum Salesforce {
             .kind: ["Task Subtype", "Activity Type", "Type"], .subtype: ["Type"],
             .subject: ["Subject"], .timestamp: ["Completed Date/Time", "Start", "Start Date/Time"],
             .date: ["Date", "Due Date"], .created: ["Created Date"],
-            .duration: ["Call Duration", "Call Duration (seconds)"], .direction: ["Call Type"],
+            .duration: ["Call Duration", "Call Duration (seconds)"],
+            // `Direction` is a custom field some orgs add for logged emails and LinkedIn messages.
+            .direction: ["Call Type", "Direction"],
             .outcome: ["Call Result", "Call Disposition"], .status: ["Status"],
             .contact: ["Contact", "Lead", "Name"], .company: ["Company / Account", "Account"],
         ],
@@ -50,7 +53,7 @@ enum Salesforce {
             ],
             .status: ["Status"], .contact: ["WhoId", "Who.Name"], .company: ["AccountId", "What.Name"],
         ],
-        dateOrder: .auto, callFieldsImplyCall: true, outcomes: outcomes, keyPrefix: "sf")
+        dateOrder: .auto, timesInUTC: true, callFieldsImplyCall: true, outcomes: outcomes, keyPrefix: "sf")
 
     /// Event.csv: meetings, with ActivityDateTime and DurationInMinutes.
     static let event = Dialect(
@@ -63,7 +66,7 @@ enum Salesforce {
             .outcome: ["Outcome__c", "Meeting_Outcome__c", "SalesLoft1__Call_Disposition__c"],
             .contact: ["WhoId", "Who.Name"], .company: ["AccountId", "What.Name"],
         ],
-        dateOrder: .auto, durationUnit: .minutes, fixedKind: .meeting,
+        dateOrder: .auto, durationUnit: .minutes, timesInUTC: true, fixedKind: .meeting,
         kinds: ["event": .meeting, "meeting": .meeting, "call": .meeting, "other": .meeting], keyPrefix: "sf")
 
     /// Opportunity.csv.

@@ -1,3 +1,4 @@
+import Foundation
 import PyramidCore
 
 /// The values every CRM writes for kinds, directions, outcomes and statuses, mapped to the vocabulary.
@@ -74,17 +75,36 @@ public enum ValueMaps {
     ]
 
     /// Statuses that say an activity is planned or canceled, not done: it is stored but not counted.
+    /// (Outreach tasks stay `incomplete` or `pending` until a seller completes them.)
     public static let notDoneStatuses: Set<String> = [
         "not started", "not_started", "to do", "todo", "undone", "in progress", "in_progress", "waiting",
         "waiting on someone else", "waiting for input", "deferred", "open", "scheduled", "planned", "pending send",
-        "draft", "sending", "canceled", "cancelled", "failed to send",
+        "draft", "sending", "canceled", "cancelled", "failed to send", "incomplete", "pending",
     ]
 
     /// Words for true and false in boolean columns.
     public static let booleans: [String: Bool] = [
         "1": true, "true": true, "yes": true, "y": true, "x": true, "won": true, "active": true, "done": true,
-        "0": false, "false": false, "no": false, "n": false, "": false, "inactive": false,
+        "0": false, "false": false, "no": false, "n": false, "": false, "inactive": false, "deactivated": false,
     ]
+
+    /// Currency names as lookup columns show them (Dynamics 365's `Currency` is the currency record's name, such
+    /// as `US Dollar`), keyed lowercased.
+    public static let currencyNames: [String: String] = [
+        "us dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "british pound": "GBP",
+        "canadian dollar": "CAD", "australian dollar": "AUD", "new zealand dollar": "NZD", "swiss franc": "CHF",
+        "japanese yen": "JPY", "indian rupee": "INR", "mexican peso": "MXN", "brazilian real": "BRL",
+        "swedish krona": "SEK", "danish krone": "DKK", "norwegian krone": "NOK", "polish zloty": "PLN",
+        "singapore dollar": "SGD", "south african rand": "ZAR",
+    ]
+
+    /// The ISO 4217 code a currency cell names: a three-letter code as written, a known currency name mapped,
+    /// anything else empty (so the amount's own code, if any, is used).
+    public static func currencyCode(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 3, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) { return trimmed.uppercased() }
+        return currencyNames[trimmed.lowercased()] ?? ""
+    }
 
     /// Lines Salesforce and other CRMs write after the data (report footers and totals).
     public static func isFooter(_ firstCell: String) -> Bool {

@@ -12,7 +12,8 @@ enum Zoho {
             .id: ["Record Id", "Call Id"], .owner: ["Call Owner"], .subject: ["Subject"],
             .direction: ["Call Type"], .timestamp: ["Call Start Time"], .created: ["Created Time"],
             .duration: ["Call Duration (in seconds)", "Call Duration"], .outcome: ["Call Result"],
-            .status: ["Call Status"], .contact: ["Contact Name", "Related To"], .company: ["Account Name"],
+            // `Related To` is the What (an account or deal), as in tasks and meetings; the person is `Contact Name`.
+            .status: ["Call Status"], .contact: ["Contact Name"], .company: ["Account Name", "Related To"],
         ],
         fixedKind: .call, keyPrefix: "zoho")
 

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PyramidCore
+import PyramidDemo
+import PyramidIngest
+import PyramidReport
+import PyramidStore
+
+/// `pyramid demo`: the whole pipeline on a generated sample team.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline on a generated sample team.",
+        discussion: """
+            Generates eight weeks of a twelve-seller team as real HubSpot and Salesforce exports, imports them \
+            through the normal import path into a new workspace, prints the weekly team report and one \
+            seller's agenda, and writes the HTML versions. Offline and deterministic for a given --seed.
+
+            Example: pyramid demo --seed 7 --out demo
+            """)
+
+    @Option(name: .long, help: "The random seed: the same seed makes the same team.")
+    var seed: UInt64 = 42
+
+    @Option(name: .long, help: "The report week (default: the last complete week).")
+    var week: ISOWeek?
+
+    @Option(name: .long, help: "Where to write the exports, workspace and reports (default: a new temporary folder).")
+    var out: String?
+
+    func run() throws {
+        let folder =
+            out.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "pyramid-demo-\(seed)-\(UUID().uuidString.prefix(8))")
+        let exports = folder.appendingPathComponent("exports")
+        let database = folder.appendingPathComponent("pyramid.sqlite")
+        let configURL = folder.appendingPathComponent("pyramid.yml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: database.path) {
+            throw ValidationError("\(database.path) exists already; choose another --out folder")
+        }
+        let reportWeek = week ?? Weekly.lastCompleteWeek(today: Date(), timeZone: TimeZone(identifier: "UTC") ?? .gmt)
+        let personas = Persona.sampleTeam(week: reportWeek)
+        let written = try SampleExports(personas: personas, week: reportWeek, seed: seed).write(to: exports)
+        try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
+            .write(to: configURL, atomically: true, encoding: .utf8)
+        Terminal.note(
+            "Generated \(written.activities) activities and \(written.deals) deals for \(personas.count) sellers "
+                + "as \(written.files.count) CRM exports in \(exports.path)\n")
+
+        var workspace = try WorkspaceOptions.parse(["--db", database.path, "--config", configURL.path])
+        workspace.config = configURL.path
+        var importCommand = try ImportCommand.parse(
+            ["--db", database.path, "--config", configURL.path, "--quiet"] + written.files.map(\.path))
+        importCommand.format = .text
+        try importCommand.run()
+
+        let diagnosis = try Weekly.diagnose(workspace: workspace, week: reportWeek, team: nil)
+        Terminal.print("\n" + MarkdownReport.team(diagnosis))
+        let featured = diagnosis.sellers.first { $0.pattern == .channelSubstitution } ?? diagnosis.sellers.first
+        let reportHTML = folder.appendingPathComponent("team-report-\(reportWeek).html")
+        try HTMLReport.team(diagnosis).write(to: reportHTML, atomically: true, encoding: .utf8)
+        var agendaPath = ""
+        if let featured {
+            Terminal.print(AgendaMarkdown.agenda(featured, week: reportWeek))
+            let slug = featured.seller.email.split(separator: "@").first.map(String.init) ?? "seller"
+            let agendaHTML = folder.appendingPathComponent("agenda-\(slug)-\(reportWeek).html")
+            try AgendaHTML.agenda(featured, week: reportWeek).write(to: agendaHTML, atomically: true, encoding: .utf8)
+            agendaPath = "\n  agenda (HTML):   \(agendaHTML.path)"
+        }
+        Terminal.print(
+            """
+            Everything is in \(folder.path):
+              exports:         \(exports.path)
+              workspace:       \(database.path)
+              settings:        \(configURL.path)
+              report (HTML):   \(reportHTML.path)\(agendaPath)
+
+            Next, on your own exports:
+              pyramid init
+              pyramid import roster.csv <your CRM exports>.csv
+              pyramid report
+              pyramid agenda <seller email or name>
+            Or explore this demo: pyramid report --db \(database.path) --config \(configURL.path) --week \(reportWeek)
+            """)
+    }
+}

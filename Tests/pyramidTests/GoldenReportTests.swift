@@ -1,0 +1,60 @@
+import Foundation
+import PyramidCore
+import PyramidDemo
+import PyramidIngest
+import Testing
+
+@testable import pyramid
+
+/// Every report and agenda format on the demo team (seed 42, week 2026-W46), compared with the committed
+/// files under Fixtures/expected/. Run with PYRAMID_RECORD_GOLDEN=1 to rewrite them after a deliberate change,
+/// then read the diff before committing.
+struct GoldenReportTests {
+    static let week = "2026-W46"
+
+    /// Builds the demo workspace once per test run.
+    static func workspace() throws -> (db: String, config: String) {
+        let folder = try scratchFolder()
+        let week = try #require(ISOWeek(week))
+        let written = try SampleExports(personas: Persona.sampleTeam(week: week), week: week, seed: 42)
+            .write(to: folder.appendingPathComponent("exports"))
+        let config = folder.appendingPathComponent("pyramid.yml").path
+        try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("pyramid.sqlite").path
+        var command = try Pyramid.parseAsRoot(
+            ["import", "--db", db, "--config", config, "--quiet", "--format", "json"] + written.files.map(\.path))
+        try command.run()
+        return (db, config)
+    }
+
+    @Test func everyFormatMatchesItsGoldenFile() throws {
+        let (db, config) = try Self.workspace()
+        let folder = URL(fileURLWithPath: db).deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var runs: [(args: [String], golden: String)] = []
+        for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json"), ("csv", "csv")] {
+            runs.append((["report", "--format", format], "team-\(Self.week).\(ext)"))
+        }
+        for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json")] {
+            runs.append((["agenda", "Ben Carter", "--format", format], "agenda-ben-\(Self.week).\(ext)"))
+        }
+        for run in runs {
+            let output = folder.appendingPathComponent(run.golden).path
+            var command = try Pyramid.parseAsRoot(
+                run.args + ["--db", db, "--config", config, "--week", Self.week, "--output", output])
+            try command.run()
+            let actual = try String(contentsOfFile: output, encoding: .utf8)
+            let goldenPath = fixture("expected/\(run.golden)")
+            if ProcessInfo.processInfo.environment["PYRAMID_RECORD_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(
+                    atPath: URL(fileURLWithPath: goldenPath).deletingLastPathComponent().path,
+                    withIntermediateDirectories: true)
+                try actual.write(toFile: goldenPath, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOfFile: goldenPath, encoding: .utf8)
+            #expect(actual == expected, "\(run.golden) differs from the golden file; see \(output)")
+        }
+    }
+}
