@@ -28,9 +28,17 @@ public struct Persona: Sendable {
     public var logsShortCalls = false
     /// Days off in the report week (Monday to Friday).
     public var onLeaveInReportWeek = false
+    /// An experiment agreed in a one-to-one, and done: extra call blocks on some days.
+    public var experiment: PersonaExperiment?
+
+    /// The manager the roster names for the seller.
+    public var manager: String { team == "East" ? "dana.reyes@example.com" : "sam.okafor@example.com" }
+    /// Writes call notes on most calls, some long and multi-line (benchmark files of realistic size).
+    public var verboseNotes = false
 
     /// The sample team: twelve sellers on two teams with a mix of drift patterns, a new hire, someone on
-    /// leave, and someone who left. `week` is the report week; dates are relative to it.
+    /// leave, someone who left, and one coached seller (Ben) who ran an experiment. `week` is the report week;
+    /// dates are relative to it.
     public static func sampleTeam(week: ISOWeek) -> [Persona] {
         let monday = week.monday
         let longAgo = monday.adding(days: -400)
@@ -71,6 +79,7 @@ public struct Persona: Sendable {
         team.append(leaver)
         team[7].logsShortCalls = true
         team[6].onLeaveInReportWeek = true
+        team[0].experiment = SampleCoaching.phoneFirst()
         return team
     }
 

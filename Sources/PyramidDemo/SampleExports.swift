@@ -22,14 +22,20 @@ public struct SampleExports {
     public let weeks: Int
     public let seed: UInt64
     public let layout: Layout
+    /// Stop after this many activities (for benchmark files of an exact size).
+    public let limit: Int?
 
     /// Creates a writer for `personas` over `weeks` weeks ending with `week`.
-    public init(personas: [Persona], week: ISOWeek, weeks: Int = 8, seed: UInt64 = 42, layout: Layout = .mixed) {
+    public init(
+        personas: [Persona], week: ISOWeek, weeks: Int = 8, seed: UInt64 = 42, layout: Layout = .mixed,
+        limit: Int? = nil
+    ) {
         self.personas = personas
         self.week = week
         self.weeks = weeks
         self.seed = seed
         self.layout = layout
+        self.limit = limit
     }
 
     /// Writes every file into `folder` (created if needed).
@@ -57,6 +63,7 @@ public struct SampleExports {
         var simulator = Simulator(personas: personas, reportWeek: week, weeks: weeks, seed: seed)
         var count = 0
         try simulator.run { activity in
+            if let limit, count >= limit { return }
             count += 1
             let persona = personas[activity.seller]
             if useHubSpot(persona) {
@@ -79,9 +86,8 @@ public struct SampleExports {
         let file = try CSVFile(
             url: url, header: ["email", "name", "team", "manager", "role", "start_date", "end_date"])
         for persona in personas {
-            let manager = persona.team == "East" ? "dana.reyes@example.com" : "sam.okafor@example.com"
             try file.row([
-                persona.email, persona.name, persona.team, manager, persona.role, persona.startDate.description,
+                persona.email, persona.name, persona.team, persona.manager, persona.role, persona.startDate.description,
                 persona.endDate?.description ?? "",
             ])
         }

@@ -36,14 +36,16 @@ public struct Simulator {
     private var nextID = 1
     /// Meetings and deals waiting for their day.
     private var pendingMeetings: [(day: LocalDate, seller: Int, company: String, contact: String)] = []
+    /// Coached sellers' experiments, on their own random stream.
+    private var experiments: ExperimentStream
     public private(set) var deals: [SampleDeal] = []
 
-    private static let companies = [
+    static let companies = [
         "Acme Logistics", "Globex", "Initech", "Umbrella Health", "Hooli", "Stark Components", "Wayne Freight",
         "Tyrell Labs", "Soylent Foods", "Vandelay Imports", "Cyberdyne", "Wonka Retail", "Gringotts Bank",
         "Oceanic Air", "Monarch Energy",
     ]
-    private static let contacts = [
+    static let contacts = [
         "Lea Martin", "Tom Stone", "Ivy Chen", "Bo Ray", "Ada Ng", "Omar Haddad", "Zoë Dupont", "Lukas Weber",
         "Mia Rossi", "Raj Patel", "Sara Lind", "Kenji Sato", "Nora O'Neil", "Pablo Ruiz", "Eva Novak",
     ]
@@ -59,6 +61,7 @@ public struct Simulator {
         self.reportWeek = reportWeek
         self.weeks = weeks
         rng = SplitMix(seed: seed)
+        experiments = ExperimentStream(seed: seed, reportWeek: reportWeek)
     }
 
     /// Runs every working day, oldest first, calling `emit` for each activity.
@@ -73,6 +76,9 @@ public struct Simulator {
                     guard day >= persona.startDate, persona.endDate.map({ day <= $0 }) ?? true else { continue }
                     if persona.onLeaveInReportWeek && week == reportWeek { continue }
                     try work(seller: seller, persona: persona, day: day, weekIndex: index, last: last, emit: emit)
+                    for extra in experiments.day(seller: seller, persona: persona, day: day, last: last) {
+                        try emit(extra)
+                    }
                 }
             }
         }
@@ -136,6 +142,10 @@ public struct Simulator {
 
     private mutating func call(seller: Int, persona: Persona, day: LocalDate, last: LocalDate) -> SampleActivity {
         var call = activity(seller: seller, kind: .call, day: day)
+        if persona.verboseNotes && call.note.isEmpty && rng.chance(0.7) {
+            call.note = (0..<Int.random(in: 1...3, using: &rng)).map { _ in rng.pick(Simulator.notes) }
+                .joined(separator: "; ")
+        }
         if rng.chance(persona.connectRate) {
             if rng.chance(persona.rejectionRate) {
                 call.outcome = .notInterested

@@ -58,6 +58,38 @@ public struct CSVReader<Source: ByteSource> {
         withCell(index) { decoder.decode($0) }
     }
 
+    /// Cell `index` as text, with ASCII white space and no-break spaces trimmed at both ends on the bytes
+    /// (cheaper than trimming the `String`); empty when the record is shorter.
+    public func trimmedCell(_ index: Int, decoder: inout TextDecoder) -> String {
+        withCell(index) { bytes in
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper {
+                if CSVReader.isSpace(bytes[lower]) {
+                    lower += 1
+                } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 {
+                    lower += 2
+                } else {
+                    break
+                }
+            }
+            while upper > lower {
+                if CSVReader.isSpace(bytes[upper - 1]) {
+                    upper -= 1
+                } else if upper - lower >= 2, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
+                    upper -= 2
+                } else {
+                    break
+                }
+            }
+            return decoder.decode(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// All cells of the current record as text.
     public func cells(decoder: inout TextDecoder) -> [String] {
         (0..<count).map { cell($0, decoder: &decoder) }

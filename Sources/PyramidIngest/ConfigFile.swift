@@ -29,7 +29,9 @@ public enum ConfigFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw Problem(description: "\(file): is not valid YAML: \(error)")
+            let problem = YAMLProblem.describe(error)
+            let line = problem.line.map { " line \($0)" } ?? ""
+            throw Problem(description: "\(file)\(line): is not valid YAML: \(problem.text)")
         }
         guard let root else { return config }
         var reader = NodeReader(file: file)
@@ -221,13 +223,14 @@ private struct NodeReader {
             "substitute_channel_share": \.substituteChannelShare, "fading_baseline_ratio": \.fadingBaselineRatio,
             "fading_drop": \.fadingDrop, "results_pace_floor": \.resultsPaceFloor, "confidence_z": \.confidenceZ,
             "unrealistic_below_share": \.unrealisticBelowShare, "achievable_from_share": \.achievableFromShare,
+            "experiment_done_share": \.experimentDoneShare,
         ]
         let counts: [String: WritableKeyPath<DiagnosisRules, Int>] = [
             "lookback_weeks": \.lookbackWeeks, "fading_baseline_weeks": \.fadingBaselineWeeks,
             "minimum_sample": \.minimumSample, "short_call_seconds": \.shortCallSeconds,
             "short_call_burst": \.shortCallBurst, "same_minute_burst": \.sameMinuteBurst,
             "bulk_logging_minimum": \.bulkLoggingMinimum, "post_onboarding_weeks": \.postOnboardingWeeks,
-            "rejection_run": \.rejectionRun,
+            "rejection_run": \.rejectionRun, "experiment_baseline_weeks": \.experimentBaselineWeeks,
         ]
         let flags: [String: WritableKeyPath<DiagnosisRules, Bool>] = [
             "unknown_meetings_count_as_held": \.unknownMeetingsCountAsHeld

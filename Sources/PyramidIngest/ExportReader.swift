@@ -29,6 +29,8 @@ public final class ExportReader {
     private let digestSink: DigestSink
     private let byteOrderEncoding: TextEncoding
     private let binding: [Field: [Int]]
+    /// `binding` keyed by field ordinal, for the per-row loop.
+    private let boundOrdinals: [(ordinal: Int, indexes: [Int])]
     private var normalizer: RowNormalizer
     private var pending: [PendingRow] = []
     private var pendingIndex = 0
@@ -36,7 +38,8 @@ public final class ExportReader {
     private struct PendingRow {
         var values: FieldValues?
         var line: Int
-        var raw: String
+        /// The raw text, kept for rows read ahead; nil for the current record (decoded only if needed).
+        var raw: String?
         var problem: String?
         var footer: Bool
     }
@@ -48,7 +51,9 @@ public final class ExportReader {
             throw IngestError.unreadableFile(file: url.lastPathComponent, reason: "no such file")
         }
         if isDirectory.boolValue {
-            throw IngestError.unreadableFile(file: url.lastPathComponent, reason: "it is a folder")
+            throw IngestError.unreadableFile(
+                file: url.lastPathComponent,
+                reason: "it is a folder; name the files in it, e.g. \(url.lastPathComponent)/*.csv")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
         try self.init(
@@ -91,25 +96,39 @@ public final class ExportReader {
         let candidates = try ExportReader.candidates(options: options, dialects: dialects)
         var decoder = TextDecoder()
         var firstHeader: Header?
+        var firstFooter: String?
         var found: (Dialect, Header)?
         var recordsSeen = 0
-        while recordsSeen < 25, try reader.next() {
-            if reader.isBlank { continue }
-            recordsSeen += 1
-            let header = Header(reader.cells(decoder: &decoder))
-            if firstHeader == nil { firstHeader = header }
-            if let dialect = ExportReader.bestMatch(header, among: candidates) {
-                found = (dialect, header)
-                break
+        do {
+            while recordsSeen < 25, try reader.next() {
+                if reader.isBlank { continue }
+                recordsSeen += 1
+                let cells = reader.cells(decoder: &decoder)
+                if cells.filter({ !$0.isEmpty }).count == 1, ValueMaps.isFooter(cells[0]) {
+                    firstFooter = firstFooter ?? cells[0]
+                    continue
+                }
+                let header = Header(cells)
+                if firstHeader == nil { firstHeader = header }
+                if let dialect = ExportReader.bestMatch(header, among: candidates) {
+                    found = (dialect, header)
+                    break
+                }
             }
+        } catch let error as IngestError {
+            throw error.naming(file: name)
         }
-        guard let headerRow = found?.1 ?? firstHeader else { throw IngestError.emptyFile(file: fileName) }
+        guard let headerRow = found?.1 ?? firstHeader else {
+            if let firstFooter { throw IngestError.onlyFooterLines(file: fileName, firstLine: firstFooter) }
+            throw IngestError.emptyFile(file: fileName)
+        }
         guard let chosen = found?.0 ?? (candidates.count == 1 ? candidates.first : nil) else {
             throw IngestError.unknownLayout(file: fileName, header: headerRow.names)
         }
         dialect = chosen
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)
+        boundOrdinals = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.ordinal < $1.ordinal }
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
             for (field, names) in chosen.columns.sorted(by: { $0.key < $1.key }) where binding[field] == nil {
@@ -123,7 +142,11 @@ public final class ExportReader {
         let columnNames = binding.compactMapValues { $0.first.map { headerRow.names[$0] } }
         normalizer = RowNormalizer(
             dialect: chosen, columnNames: columnNames, dateOrder: order, options: options)
-        dateOrder = order == .auto ? try sniffDateOrder(fallback: .monthFirst) : order
+        do {
+            dateOrder = order == .auto ? try sniffDateOrder(fallback: .monthFirst) : order
+        } catch let error as IngestError {
+            throw error.naming(file: name)
+        }
         normalizer.dateOrder = dateOrder
     }
 
@@ -144,6 +167,14 @@ public final class ExportReader {
 
     /// The next row, or nil at the end of the file.
     public func next() throws -> ExportRow? {
+        do {
+            return try nextRow()
+        } catch let error as IngestError {
+            throw error.naming(file: fileName)
+        }
+    }
+
+    private func nextRow() throws -> ExportRow? {
         while true {
             let row: PendingRow
             if pendingIndex < pending.count {
@@ -154,29 +185,34 @@ public final class ExportReader {
                     pendingIndex = 0
                 }
             } else {
-                guard let read = try readRow() else { return nil }
+                guard let read = try readRow(keepRaw: false) else { return nil }
                 row = read
             }
             if let result = finish(row) { return result }
         }
     }
 
+    /// Normalizes a row read earlier; a row without kept raw text is the reader's current record.
     private func finish(_ row: PendingRow) -> ExportRow? {
         if row.footer { return .footer(line: row.line) }
         if let problem = row.problem {
-            return .quarantined(RowProblem(line: row.line, reason: "line \(row.line): \(problem)", raw: row.raw))
+            return .quarantined(
+                RowProblem(line: row.line, reason: "line \(row.line): \(problem)", raw: row.raw ?? currentRaw()))
         }
         guard let values = row.values else { return nil }
         switch normalizer.normalize(values) {
         case .success(let record): return .record(record, line: row.line)
         case .failure(let problem):
             return .quarantined(
-                RowProblem(line: row.line, reason: "line \(row.line): \(problem.message)", raw: row.raw))
+                RowProblem(
+                    line: row.line, reason: "line \(row.line): \(problem.message)", raw: row.raw ?? currentRaw()))
         }
     }
 
+    private func currentRaw() -> String { reader.rawText(decoder: &decoder) }
+
     /// Reads the next non-blank record into field values, or a problem.
-    private func readRow() throws -> PendingRow? {
+    private func readRow(keepRaw: Bool) throws -> PendingRow? {
         while try reader.next() {
             if reader.isBlank { continue }
             let line = reader.line
@@ -202,17 +238,17 @@ public final class ExportReader {
                 }
             }
             var values = FieldValues()
-            for (field, indexes) in binding {
+            for (ordinal, indexes) in boundOrdinals {
                 for index in indexes {
-                    let value = ExportReader.clean(reader.cell(index, decoder: &decoder))
+                    let value = ExportReader.clean(reader.trimmedCell(index, decoder: &decoder))
                     if !value.isEmpty {
-                        values[field] = value
+                        values[ordinal: ordinal] = value
                         break
                     }
                 }
             }
-            let raw = reader.rawText(decoder: &decoder)
-            return PendingRow(values: values, line: line, raw: raw, footer: false)
+            return PendingRow(
+                values: values, line: line, raw: keepRaw ? reader.rawText(decoder: &decoder) : nil, footer: false)
         }
         return nil
     }
@@ -226,7 +262,7 @@ public final class ExportReader {
         let bound = dateFields.filter { binding[$0] != nil }
         var monthFirstLine: Int?
         var dayFirstLine: Int?
-        while pending.count < 1000, let row = try readRow() {
+        while pending.count < 1000, let row = try readRow(keepRaw: true) {
             pending.append(row)
             guard let values = row.values else { continue }
             for field in bound {
@@ -250,12 +286,12 @@ public final class ExportReader {
     /// Salesforce's weekly Data Export writes `000000000000000AAA` for an empty Who/What/Campaign lookup; it is
     /// never a real record id, so it is read as no value rather than as a contact or account named that.
     static func clean(_ text: String) -> String {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if value.hasPrefix("=\""), value.hasSuffix("\""), value.count >= 3 {
-            value = String(value.dropFirst(2).dropLast())
+        let bytes = text.utf8
+        if bytes.first == UInt8(ascii: "="), bytes.count >= 3, text.hasPrefix("=\""), text.hasSuffix("\"") {
+            return String(text.dropFirst(2).dropLast())
         }
-        if value == "000000000000000AAA" { return "" }
-        return value
+        if bytes.count == 18 && text == "000000000000000AAA" { return "" }
+        return text
     }
 
     static func readPrefix(_ source: any ByteSource) throws -> [UInt8] {
@@ -336,12 +372,58 @@ public struct FieldValues: Sendable {
         get { values[field.ordinal] }
         set { values[field.ordinal] = newValue }
     }
+
+    /// The cell for the field at `ordinal` in `Field.allCases`.
+    subscript(ordinal ordinal: Int) -> String {
+        get { values[ordinal] }
+        set { values[ordinal] = newValue }
+    }
 }
 
 extension Field {
     /// The field's position in `allCases`, for array-backed rows.
-    var ordinal: Int { Field.ordinals[self] ?? 0 }
-    private static let ordinals = Dictionary(uniqueKeysWithValues: Field.allCases.enumerated().map { ($1, $0) })
+    var ordinal: Int {
+        // A switch, not a dictionary: this runs for every cell of every row.
+        switch self {
+        case .id: 0
+        case .owner: 1
+        case .kind: 2
+        case .subtype: 3
+        case .subject: 4
+        case .timestamp: 5
+        case .date: 6
+        case .time: 7
+        case .created: 8
+        case .duration: 9
+        case .direction: 10
+        case .outcome: 11
+        case .status: 12
+        case .answeredAt: 13
+        case .completedAt: 14
+        case .contact: 15
+        case .company: 16
+        case .name: 17
+        case .amount: 18
+        case .currency: 19
+        case .stage: 20
+        case .won: 21
+        case .closed: 22
+        case .closeDate: 23
+        case .createdDate: 24
+        case .email: 25
+        case .firstName: 26
+        case .lastName: 27
+        case .team: 28
+        case .manager: 29
+        case .role: 30
+        case .startDate: 31
+        case .endDate: 32
+        case .crmID: 33
+        case .active: 34
+        case .start: 35
+        case .end: 36
+        }
+    }
 
     /// How messages name the field.
     var label: String {

@@ -28,14 +28,16 @@ public enum FileSniffer {
             } else if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8)) {
                 "an image"
             } else if starts([0x1F, 0x8B]) {
-                "a gzip archive (unpack it first)"
+                "a gzip archive"
             } else {
                 nil
             }
         if let looksLike { throw IngestError.notText(file: file, looksLike: looksLike) }
         if encoding(of: prefix).isUTF16 { return }
+        // More than 1% control bytes, and more than a few: a short export with a NUL in a rich-text cell (as
+        // Salesforce writes them) is still text.
         let controls = prefix.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
-        if !prefix.isEmpty && controls * 100 > prefix.count {
+        if controls > 16 && controls * 100 > prefix.count {
             throw IngestError.notText(file: file, looksLike: "binary data")
         }
     }

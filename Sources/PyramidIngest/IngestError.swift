@@ -8,14 +8,16 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case notText(file: String, looksLike: String)
     /// The file holds no rows at all.
     case emptyFile(file: String)
+    /// The file holds report footer lines (totals, a copyright) and no header row.
+    case onlyFooterLines(file: String, firstLine: String)
     /// No known layout matches the header.
     case unknownLayout(file: String, header: [String])
     /// A layout was forced or detected but a column it needs is missing.
     case missingColumn(file: String, layout: String, field: String, expected: [String], header: [String])
     /// `--crm` names no known CRM.
     case unknownCRM(String, known: [String])
-    /// One record is larger than the reader accepts.
-    case recordTooLarge(line: Int, limitBytes: Int)
+    /// One record is larger than the reader accepts. `CSVReader` leaves `file` empty; `ExportReader` names it.
+    case recordTooLarge(file: String = "", line: Int, limitBytes: Int)
     /// A mapping file is wrong.
     case badMapping(file: String, problem: String)
     /// Dates in one file are written both month-first and day-first.
@@ -26,9 +28,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unreadableFile(let file, let reason):
             "\(file): cannot be read: \(reason)"
         case .notText(let file, let looksLike):
-            "\(file): is \(looksLike), not a CSV file; export or save it as CSV"
+            "\(file): is \(looksLike), not a CSV file; \(IngestError.advice(forFileLike: looksLike))"
         case .emptyFile(let file):
             "\(file): is empty (no header row)"
+        case .onlyFooterLines(let file, let firstLine):
+            "\(file): has no header row, only report footer lines such as '\(firstLine)'; export the report's "
+                + "rows (in Salesforce: Export, Details Only)"
         case .unknownLayout(let file, let header):
             "\(file): the header does not match any known export (\(IngestError.quote(header))); "
                 + "use --crm NAME, --as KIND or --mapping FILE"
@@ -37,14 +42,28 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "found \(IngestError.quote(header)))"
         case .unknownCRM(let name, let known):
             "'\(name)' is not a CRM Pyramid knows (known: \(known.joined(separator: ", ")))"
-        case .recordTooLarge(let line, let limit):
-            "line \(line): a record runs on past \(limit >> 20) MB; a quoted cell is probably never closed"
+        case .recordTooLarge(let file, let line, let limit):
+            (file.isEmpty ? "" : "\(file): ")
+                + "line \(line): a record runs on past \(limit >> 20) MB; a quoted cell is probably never closed"
         case .badMapping(let file, let problem):
             "\(file): \(problem)"
         case .mixedDateOrder(let file, let monthFirst, let dayFirst):
             "\(file): dates are written month-first (line \(monthFirst)) and day-first (line \(dayFirst)) "
                 + "in the same file; pass --date-order month-first or day-first"
         }
+    }
+
+    /// What to do with a file that is not text: an archive is unpacked, anything else saved as CSV.
+    static func advice(forFileLike looksLike: String) -> String {
+        looksLike == "a gzip archive" ? "unpack it and import the CSV inside" : "export or save it as CSV"
+    }
+
+    /// The same error naming `file` where the reader that threw it could not.
+    func naming(file: String) -> IngestError {
+        if case .recordTooLarge("", let line, let limit) = self {
+            return .recordTooLarge(file: file, line: line, limitBytes: limit)
+        }
+        return self
     }
 
     static func quote(_ names: [String], limit: Int = 12) -> String {

@@ -43,7 +43,9 @@ public enum MappingFile {
         } catch let error as IngestError {
             throw error
         } catch {
-            throw fail("is not valid YAML: \(error)")
+            let problem = YAMLProblem.describe(error)
+            throw IngestError.badMapping(
+                file: file, problem: (problem.line.map { "line \($0): " } ?? "") + "is not valid YAML: \(problem.text)")
         }
         guard let mapping = root.mapping else { throw fail("expected keys such as 'holds' and 'columns'", root) }
         let known: Set<String> = [

@@ -33,6 +33,11 @@ struct RowNormalizer {
             case .timeOff: return .success(.timeOff(try timeOff(row)))
             }
         } catch let failure as RowFailure {
+            if repeatsHeader(row) {
+                return .failure(
+                    RowFailure(
+                        message: "repeats the header (two exports joined into one file?); the rows after it are read"))
+            }
             return .failure(failure)
         } catch {
             return .failure(RowFailure(message: "\(error)"))
@@ -98,6 +103,9 @@ struct RowNormalizer {
 
     private func written(_ row: FieldValues, _ field: Field) throws -> WrittenDateTime {
         guard let written = DateTimeText.parse(row[field], order: dateOrder) else {
+            if let parts = DateTimeText.impossibleDay(row[field], order: dateOrder) {
+                throw impossible(row, field, parts)
+            }
             throw invalid(row, field, expected: dateExpectation)
         }
         return written
@@ -200,7 +208,9 @@ struct RowNormalizer {
                 let seconds = NumberText.duration(
                     row[.duration], unit: dialect.durationUnit, twoParts: dialect.twoPartDuration)
             else {
-                throw invalid(row, .duration, expected: "a duration such as 95, 01:35, 1:02:03 or 2 min")
+                let examples = "such as 95, 01:35, 1:02:03 or 2 min"
+                if row[.duration].hasPrefix("-") { throw negative(row, .duration, expected: "a duration " + examples) }
+                throw invalid(row, .duration, expected: "a duration of up to a year, " + examples)
             }
             return seconds
         }
@@ -295,17 +305,5 @@ struct RowNormalizer {
     private func optionalDate(_ row: FieldValues, _ field: Field) throws -> LocalDate? {
         if row[field].isEmpty { return nil }
         return try written(row, field).date
-    }
-
-    // MARK: - Messages
-
-    private func missing(_ field: Field) -> RowFailure {
-        let column = columnNames[field].map { " in '\($0)'" } ?? ""
-        return RowFailure(message: "no \(field.label)\(column)")
-    }
-
-    private func invalid(_ row: FieldValues, _ field: Field, expected: String) -> RowFailure {
-        let column = columnNames[field] ?? field.rawValue
-        return RowFailure(message: "'\(row[field])' in '\(column)' is not \(expected)")
     }
 }

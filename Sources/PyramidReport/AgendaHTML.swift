@@ -9,6 +9,7 @@ public enum AgendaHTML {
         body += "<h2>What is working</h2><ul>"
         if s.strengths.isEmpty { body += "<li>Nothing stands out in the data yet; ask.</li>" }
         body += s.strengths.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
+        body += AgendaCoaching.html(s)
         body += "<h2>This week's numbers</h2><table><thead><tr><th scope=\"col\">Measure</th>"
         body += "<th scope=\"col\">This week</th><th scope=\"col\">Standard</th></tr></thead><tbody>"
         for row in AgendaRows.rows(s) {
@@ -26,11 +27,8 @@ public enum AgendaHTML {
                 "<span class=\"verdict \(belief.verdict.rawValue)\">\(belief.verdict.rawValue)</span> by their own numbers.</p><ul>"
             body += belief.evidence.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
         }
-        body += "<h2>An experience to create together</h2><p>"
-        body += Text.html(
-            s.experiences.first
-                ?? "Agree one thing to try this week: what, when, with whom, and what we will look at next week.")
-        body += "</p><h2>Your view</h2><div class=\"blank\"></div><h2>Agreements</h2><div class=\"blank\"></div>"
+        body += "<h2>Experiences to create together</h2>" + AgendaCoaching.experiencesHTML(s, week: week)
+        body += "<h2>Your view</h2><div class=\"blank\"></div><h2>Agreements</h2><div class=\"blank\"></div>"
         return HTMLReport.page(title: "One-to-one \(s.seller.name) \(week)", body: body)
     }
 }

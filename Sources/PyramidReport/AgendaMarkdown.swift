@@ -1,8 +1,8 @@
 import PyramidCore
 
-/// The one-to-one agenda, in the order a good coach runs it: what is working, last time's agreements (once
-/// a coaching log exists), this week's numbers, open questions, one experience to create, then room for the
-/// seller's view and the agreements.
+/// The one-to-one agenda, in the order a good coach runs it: what is working, last time's agreements and what
+/// the data says about them (once a coaching log exists), this week's numbers, open questions, the experiences
+/// to create (numbered for `pyramid coach --accept N`), then room for the seller's view and the agreements.
 public enum AgendaMarkdown {
     /// The agenda for one seller's week.
     public static func agenda(_ s: SellerDiagnosis, week: ISOWeek) -> String {
@@ -19,6 +19,7 @@ public enum AgendaMarkdown {
             for line in s.strengths { out.append("- \(Text.markdown(line))") }
         }
         out.append("")
+        out.append(contentsOf: AgendaCoaching.markdown(s))
         out.append("## This week's numbers")
         out.append("")
         out.append("| | This week | Standard |")
@@ -36,13 +37,9 @@ public enum AgendaMarkdown {
                     + "their own numbers. " + belief.evidence.map(Text.markdown).joined(separator: " ") + "_")
         }
         out.append("")
-        out.append("## An experience to create together")
+        out.append("## Experiences to create together")
         out.append("")
-        if let experience = s.experiences.first {
-            out.append(Text.markdown(experience))
-        } else {
-            out.append("Agree one thing to try this week: what, when, with whom, and what we will look at next week.")
-        }
+        out.append(contentsOf: AgendaCoaching.experiencesMarkdown(s, week: week))
         out.append("")
         out.append("## Your view")
         out.append("")

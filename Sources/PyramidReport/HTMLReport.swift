@@ -51,7 +51,7 @@ public enum HTMLReport {
             html += "<p><strong>What works, for others to learn from:</strong></p><ul>"
             html += team.brightSpots.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
         }
-        return html + "</section>\n"
+        return html + experiments(team.coaching) + "</section>\n"
     }
 
     static func sellerSection(_ s: SellerDiagnosis, index: Int) -> String {
@@ -77,10 +77,34 @@ public enum HTMLReport {
         if let experience = s.experiences.first {
             html += "<p><strong>Experience to create:</strong> \(Text.html(experience))</p>"
         }
+        for f in s.coaching.experiments {
+            html += "<p class=\"experiment\"><strong>Experiment:</strong> \(Text.html(f.experiment.name)) "
+            html += "(\(Text.span(f)), <span class=\"verdict \(f.verdict.rawValue)\">\(Text.status(f))</span>): "
+            html += "\(Text.html(f.summary))</p>"
+        }
         if s.beliefs.isEmpty && s.prompts.isEmpty { html += "<p>Nothing to coach this week.</p>" }
         html += "</div></div>"
         for flag in s.dataQuality { html += "<p class=\"flag\">Check the data: \(Text.html(flag.detail))</p>" }
         return html + "</section>\n"
+    }
+
+    /// The team's experiments: still running, ended, and what worked for whom; nothing without a coaching log.
+    static func experiments(_ coaching: TeamCoaching) -> String {
+        guard !coaching.open.isEmpty || !coaching.finished.isEmpty else { return "" }
+        var html = ""
+        let lists: [(String, [TeamExperiment])] = [
+            ("Experiments still running", coaching.open), ("Experiments that ended", coaching.finished),
+        ]
+        for (title, experiments) in lists where !experiments.isEmpty {
+            html += "<p><strong>\(title):</strong></p><ul>"
+            html += experiments.map { "<li>\(Text.html(Text.teamExperiment($0)))</li>" }.joined() + "</ul>"
+        }
+        if coaching.worked.isEmpty {
+            return html
+                + "<p><strong>What worked, for whom:</strong> no finished experiment has clearly worked yet.</p>"
+        }
+        html += "<p><strong>What worked, for whom (to suggest to someone else):</strong></p><ul>"
+        return html + coaching.worked.map { "<li>\(Text.html(Text.worked($0)))</li>" }.joined() + "</ul>"
     }
 
     /// The six-week chart of the seller's main standard, or nothing when no per-day or per-week standard applies.
@@ -104,7 +128,8 @@ public enum HTMLReport {
         .pattern{display:inline-block;padding:0 .45rem;border-radius:.6rem;background:#e8edf5;font-size:.85em}
         .on-standard{background:#d9f2e3}.channel-substitution,.fading{background:#fde9c8}.under-activity,.activity-without-conversations,.conversations-without-results{background:#fbd9d9}
         .views{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.seller{border-top:2px solid #1d2430;margin-top:1.5rem}
-        .verdict{font-weight:600}.supported{color:#17733f}.contradicted{color:#a3271f}.inconclusive{color:#5b6575}
+        .verdict{font-weight:600}.supported,.done-and-working{color:#17733f}.contradicted,.not-done,.done-not-working{color:#a3271f}.inconclusive,.on-leave{color:#5b6575}
+        code{font:13px/1.4 ui-monospace,Menlo,monospace;background:#f1f4f8;padding:0 .25rem}
         .works{background:#d9f2e3;padding:.4rem}.flag{background:#fff4d6;padding:.3rem}
         .chart{width:100%;max-width:420px;height:auto}.chart .met{fill:#2f8f5b}.chart .missed{fill:#c9533f}
         .chart .target{stroke:#1d2430;stroke-width:2}.chart .base{stroke:#8a93a3}.chart .axis{font-size:9px;fill:#5b6575}

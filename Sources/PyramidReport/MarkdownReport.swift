@@ -56,6 +56,7 @@ public enum MarkdownReport {
             out.append("**What works, for others to learn from:**")
             for spot in team.brightSpots { out.append("- \(Text.markdown(spot))") }
         }
+        out.append(contentsOf: experiments(team.coaching))
         return out
     }
 
@@ -77,6 +78,11 @@ public enum MarkdownReport {
         }
         if let prompt = s.prompts.first { out.append("- Ask: \(Text.markdown(prompt))") }
         if let experience = s.experiences.first { out.append("- Experience to create: \(Text.markdown(experience))") }
+        for f in s.coaching.experiments {
+            out.append(
+                "- Experiment \"\(Text.markdown(f.experiment.name))\" (\(Text.span(f)), \(Text.status(f))): "
+                    + Text.markdown(f.summary))
+        }
         if s.beliefs.isEmpty && s.prompts.isEmpty { out.append("- Nothing to coach this week.") }
         for flag in s.dataQuality { out.append("- Check the data: \(Text.markdown(flag.detail))") }
         if !s.trailing.isEmpty {
@@ -84,6 +90,28 @@ public enum MarkdownReport {
                 "\($0.metric) \(Numbers.format($0.actual)) (team median \(Numbers.format($0.teamMedian)))"
             }
             out.append("- Trails the team most on: " + gaps.joined(separator: "; "))
+        }
+        return out
+    }
+
+    /// The team's experiments: still running, ended, and what worked for whom; nothing without a coaching log.
+    static func experiments(_ coaching: TeamCoaching) -> [String] {
+        guard !coaching.open.isEmpty || !coaching.finished.isEmpty else { return [] }
+        var out: [String] = []
+        let lists: [(String, [TeamExperiment])] = [
+            ("Experiments still running", coaching.open), ("Experiments that ended", coaching.finished),
+        ]
+        for (title, experiments) in lists where !experiments.isEmpty {
+            out.append("")
+            out.append("**\(title):**")
+            for experiment in experiments { out.append("- \(Text.markdown(Text.teamExperiment(experiment)))") }
+        }
+        out.append("")
+        if coaching.worked.isEmpty {
+            out.append("**What worked, for whom:** no finished experiment has clearly worked yet.")
+        } else {
+            out.append("**What worked, for whom (to suggest to someone else):**")
+            for experiment in coaching.worked { out.append("- \(Text.markdown(Text.worked(experiment)))") }
         }
         return out
     }

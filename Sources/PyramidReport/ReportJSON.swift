@@ -52,6 +52,8 @@ public enum ReportJSON {
         var dataQuality: [DataQualityFlag]
         var trailing: [PeerGapEntry]
         var reverseFunnel: FunnelEntry?
+        var suggestedExperiments: [CoachingJSON.SuggestionEntry]
+        var coaching: CoachingJSON.SellerCoachingEntry
 
         init(_ d: SellerDiagnosis) {
             seller = d.seller
@@ -70,6 +72,12 @@ public enum ReportJSON {
             dataQuality = d.dataQuality
             trailing = d.trailing.map(PeerGapEntry.init)
             reverseFunnel = d.reverseFunnel.map(FunnelEntry.init)
+            suggestedExperiments = d.suggestedExperiments.enumerated().map { index, suggestion in
+                CoachingJSON.SuggestionEntry(
+                    number: index + 1, text: suggestion.text, belief: suggestion.belief,
+                    measure: suggestion.measure.map(CoachingJSON.MeasureEntry.init))
+            }
+            coaching = CoachingJSON.SellerCoachingEntry(d.coaching)
         }
     }
 
@@ -157,6 +165,7 @@ public enum ReportJSON {
         var standardsHealth: [StandardsHealth]
         var brightSpots: [String]
         var channelMix: [String: Int]
+        var coaching: CoachingJSON.TeamCoachingEntry
 
         init(_ team: TeamDiagnosis) {
             funnel = team.funnel
@@ -168,6 +177,7 @@ public enum ReportJSON {
             }
             brightSpots = team.brightSpots
             channelMix = team.channelMix
+            coaching = CoachingJSON.TeamCoachingEntry(team.coaching)
         }
     }
 }

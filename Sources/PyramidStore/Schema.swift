@@ -99,6 +99,36 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v2: coaching log") { db in
+            try db.execute(
+                sql: """
+                    -- One row per one-to-one recorded with `pyramid coach`; the experiment columns are NULL when
+                    -- none was agreed, the measure columns when no measure was.
+                    CREATE TABLE coaching_entry (
+                      id INTEGER PRIMARY KEY,
+                      seller_email TEXT NOT NULL,
+                      manager TEXT NOT NULL DEFAULT '',
+                      week TEXT NOT NULL,
+                      note TEXT NOT NULL DEFAULT '',
+                      experiment TEXT,
+                      belief TEXT,
+                      measure_metric TEXT,
+                      measure_per TEXT,
+                      measure_target REAL,
+                      measure_weekdays TEXT,
+                      last_week TEXT,
+                      recorded_at TEXT NOT NULL,
+                      updated_at TEXT
+                    );
+                    CREATE INDEX coaching_entry_by_seller ON coaching_entry(seller_email, week);
+                    CREATE TABLE coaching_agreement (
+                      entry_id INTEGER NOT NULL REFERENCES coaching_entry(id) ON DELETE CASCADE,
+                      position INTEGER NOT NULL,
+                      text TEXT NOT NULL,
+                      PRIMARY KEY (entry_id, position)
+                    );
+                    """)
+        }
         return migrator
     }
 }

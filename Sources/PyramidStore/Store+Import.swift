@@ -39,7 +39,8 @@ private struct ImportBatch {
     let importID: Int64
     var owners: [String: (id: Int64, seller: String?)] = [:]
     var matcher: OwnerMatcher
-    var ownersUsed: Set<String> = []
+    var ownersUsed: Set<Int64> = []
+    var statements: ImportStatements
 
     init(db: Database, reader: ExportReader, path: String, now: Date) throws {
         self.db = db
@@ -58,35 +59,27 @@ private struct ImportBatch {
             owners[row["name"]] = (row["id"], row["seller_email"])
         }
         matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
+        statements = ImportStatements(db: db)
     }
 
     mutating func run(summary: inout ImportSummary, progress: ((ImportProgress) -> Void)?) throws {
-        while let row = try reader.next() {
-            switch row {
-            case .footer:
-                summary.footerLines += 1
-                continue
-            case .quarantined(let problem):
-                summary.rowsRead += 1
-                summary.quarantined += 1
-                if summary.problems.count < 20 { summary.problems.append(problem) }
-                try quarantine(problem)
-            case .record(let record, _):
-                summary.rowsRead += 1
-                switch try store(record) {
-                case .added: summary.added += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
-                }
-            }
-            if summary.rowsRead % 50_000 == 0, let progress {
-                progress(ImportProgress(rows: summary.rowsRead, bytes: reader.bytesRead, totalBytes: reader.fileSize))
+        let pipeline = RowPipeline(reader: reader)
+        pipeline.start()
+        // Whatever happens here, the reading thread is done with the reader before this returns.
+        defer { pipeline.cancelAndWait() }
+        var nextProgress = 50_000
+        while let batch = try pipeline.next() {
+            for row in batch.rows { try take(row, into: &summary) }
+            if summary.rowsRead >= nextProgress, let progress {
+                nextProgress += 50_000
+                progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))
             }
         }
         if reader.dialect.holds == .roster { try resolveOwners() }
         summary.encoding = reader.encoding.rawValue
         summary.sha256 = reader.sha256()
-        summary.unmatchedOwners = ownersUsed.filter { owners[$0]?.seller == nil }.sorted()
+        summary.unmatchedOwners = owners.filter { ownersUsed.contains($0.value.id) && $0.value.seller == nil }
+            .map(\.key).sorted()
         summary.importID = importID
         try db.execute(
             sql: """
@@ -107,6 +100,25 @@ private struct ImportBatch {
             arguments: [importID, "import:\(importID)"])
     }
 
+    private mutating func take(_ row: ExportRow, into summary: inout ImportSummary) throws {
+        switch row {
+        case .footer:
+            summary.footerLines += 1
+        case .quarantined(let problem):
+            summary.rowsRead += 1
+            summary.quarantined += 1
+            if summary.problems.count < 20 { summary.problems.append(problem) }
+            try quarantine(problem)
+        case .record(let record, _):
+            summary.rowsRead += 1
+            switch try store(record) {
+            case .added: summary.added += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+    }
+
     enum Change { case added, updated, unchanged }
 
     private mutating func store(_ record: ImportedRecord) throws -> Change {
@@ -120,31 +132,24 @@ private struct ImportBatch {
 
     private mutating func store(_ activity: Activity) throws -> Change {
         let ownerID = try owner(activity.owner)
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO activity (key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at,
-                  utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id, local_day = excluded.local_day,
-                  kind = excluded.kind, direction = excluded.direction, outcome = excluded.outcome,
-                  done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
-                  utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
-                  outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
-                  company = excluded.company, import_id = excluded.import_id, version = version + 1
-                WHERE (owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
-                  logged_at, outcome_text, subject, contact, company)
-                  IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
-                  excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
-                  excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact, excluded.company)
-                RETURNING version
-                """)
-        statement.setUncheckedArguments([
-            activity.key, ownerID, activity.localDate.daysSinceEpoch, activity.kind.rawValue,
-            activity.direction.rawValue, activity.outcome.rawValue, activity.done, activity.durationSeconds,
-            activity.occurredAt, activity.utcOffsetMinutes, activity.loggedAt, activity.outcomeText,
-            activity.subject, activity.contact, activity.company, importID,
-        ])
-        return change(try Int.fetchOne(statement))
+        let insert = try statements.activity()
+        insert.bind(1, activity.key)
+        insert.bind(2, ownerID)
+        insert.bind(3, Int64(activity.localDate.daysSinceEpoch))
+        insert.bind(4, activity.kind.rawValue)
+        insert.bind(5, activity.direction.rawValue)
+        insert.bind(6, activity.outcome.rawValue)
+        insert.bind(7, activity.done)
+        insert.bind(8, activity.durationSeconds)
+        insert.bind(9, activity.occurredAt)
+        insert.bind(10, Int64(activity.utcOffsetMinutes))
+        insert.bind(11, activity.loggedAt)
+        insert.bind(12, activity.outcomeText)
+        insert.bind(13, activity.subject)
+        insert.bind(14, activity.contact)
+        insert.bind(15, activity.company)
+        insert.bind(16, importID)
+        return change(try insert.run())
     }
 
     private mutating func store(_ deal: Deal) throws -> Change {
@@ -167,7 +172,7 @@ private struct ImportBatch {
             deal.key, ownerID, deal.name, deal.amountCents, deal.currency, deal.stage, deal.status.rawValue,
             deal.closeDate?.description, deal.createdDate?.description, importID,
         ])
-        return change(try Int.fetchOne(statement))
+        return change(try Int64.fetchOne(statement))
     }
 
     private mutating func store(_ seller: Seller) throws -> Change {
@@ -196,7 +201,7 @@ private struct ImportBatch {
             seller.email, seller.name, seller.team, seller.manager, seller.role, seller.startDate?.description,
             seller.endDate?.description, seller.crmID, seller.active,
         ])
-        return change(try Int.fetchOne(statement))
+        return change(try Int64.fetchOne(statement))
     }
 
     private mutating func store(_ timeOff: TimeOff) throws -> Change {
@@ -209,7 +214,7 @@ private struct ImportBatch {
         return db.changesCount == 1 ? .added : .unchanged
     }
 
-    private func change(_ version: Int?) -> Change {
+    private func change(_ version: Int64?) -> Change {
         guard let version else { return .unchanged }
         return version == 0 ? .added : .updated
     }
@@ -227,8 +232,10 @@ private struct ImportBatch {
 
     /// The owner row for `name`, created (and matched to the roster) on first sight.
     private mutating func owner(_ name: String) throws -> Int64 {
-        ownersUsed.insert(name)
-        if let known = owners[name] { return known.id }
+        if let known = owners[name] {
+            ownersUsed.insert(known.id)
+            return known.id
+        }
         var seller = matcher.match(name)
         if seller == nil, name.contains("@") {
             seller = name.lowercased()
@@ -239,6 +246,7 @@ private struct ImportBatch {
         try db.execute(sql: "INSERT INTO owner (name, seller_email) VALUES (?, ?)", arguments: [name, seller])
         let id = db.lastInsertedRowID
         owners[name] = (id, seller)
+        ownersUsed.insert(id)
         return id
     }
 
@@ -251,5 +259,40 @@ private struct ImportBatch {
             try db.execute(sql: "UPDATE owner SET seller_email = ? WHERE id = ?", arguments: [seller, known.id])
             owners[name] = (known.id, seller)
         }
+    }
+}
+
+/// The import's prepared statements, made once per file.
+struct ImportStatements {
+    let db: Database
+    private var prepared: FastStatement?
+
+    init(db: Database) { self.db = db }
+
+    /// Inserts an activity, or updates the stored one when any value differs; returns the row's version
+    /// (0 = added, more = updated), nothing when unchanged.
+    mutating func activity() throws -> FastStatement {
+        if let prepared { return prepared }
+        let statement = try FastStatement(
+            db,
+            sql: """
+                INSERT INTO activity (key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at,
+                  utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id, local_day = excluded.local_day,
+                  kind = excluded.kind, direction = excluded.direction, outcome = excluded.outcome,
+                  done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
+                  utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
+                  outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
+                  company = excluded.company, import_id = excluded.import_id, version = version + 1
+                WHERE (owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
+                  logged_at, outcome_text, subject, contact, company)
+                  IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
+                  excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
+                  excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact, excluded.company)
+                RETURNING version
+                """)
+        prepared = statement
+        return statement
     }
 }

@@ -4,14 +4,14 @@ import PyramidCore
 
 extension Store {
     /// Everything the model needs for `week`: sellers, time off, daily tallies from the start of the lookback
-    /// (or of the quarter, if earlier), deals and logging patterns. One read transaction, so an import running
-    /// at the same time is either wholly in or wholly out.
+    /// (or of the quarter, or of the baselines of the experiments followed, whichever is earliest), deals,
+    /// logging patterns and the coaching log up to the week. One read transaction, so an import running at the
+    /// same time is either wholly in or wholly out.
     public func snapshot(week: ISOWeek, config: WorkspaceConfig) throws -> TeamSnapshot {
-        let quarter = QuarterProgress(week: week, config: config)
-        let lookback = week.monday.adding(days: -7 * config.rules.lookbackWeeks)
-        let from = min(quarter.start, lookback)
         let to = week.monday.adding(days: 6)
         return try writer.read { db in
+            let coaching = try CoachingQueries.entries(db, where: "week <= ?", [week.description])
+            let from = TeamSnapshot.firstDay(week: week, config: config, coaching: coaching)
             let owners = try ownerEmails(db)
             let sellers = try SellerQueries.all(db)
             let timeOff = try Row.fetchAll(db, sql: #"SELECT email, start, "end" FROM time_off"#).compactMap { row in
@@ -36,7 +36,7 @@ extension Store {
             let logging = try loggingPatterns(db, owners: owners, week: week)
             return TeamSnapshot(
                 week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
-                dealsImported: dealsImported, logging: logging)
+                dealsImported: dealsImported, logging: logging, coaching: coaching)
         }
     }
 
@@ -55,57 +55,45 @@ extension Store {
         return owners
     }
 
-    /// Per owner and day: the counts the model reads. Grouped in index order (day, owner), so the covering
-    /// index answers it without touching the table or sorting.
+    /// Per owner and day: the counts the model reads. Grouped by the covering index's own key order (day,
+    /// owner, kind, direction, outcome), so SQLite only walks the index and counts; the vocabulary is mapped to
+    /// the tally's counters here, once per group rather than once per row.
     private func dailyTallies(
         _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
     ) throws -> [DayTally] {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT local_day, owner_id,
-                  sum(kind = 'call' AND direction = 'outbound'),
-                  sum(kind = 'call' AND direction = 'outbound' AND outcome = 'connected'),
-                  sum(kind = 'call' AND outcome = 'connected' AND (duration IS NULL OR duration >= :minimum)),
-                  sum(kind = 'call' AND outcome = 'not-interested'),
-                  sum(kind = 'call' AND direction = 'outbound' AND duration IS NOT NULL AND duration <= :short),
-                  sum(kind = 'email' AND direction = 'outbound'),
-                  sum(kind = 'email' AND (direction = 'inbound' OR outcome = 'replied')),
-                  sum(kind = 'linkedin' AND direction = 'outbound'),
-                  sum(kind = 'linkedin' AND (direction = 'inbound' OR outcome = 'replied')),
-                  sum(kind = 'linkedin' AND outcome = 'accepted'),
-                  sum(kind = 'meeting' AND outcome = 'held'),
-                  sum(kind = 'meeting' AND outcome = 'unknown'),
-                  sum(kind = 'meeting' AND outcome = 'no-show'),
-                  count(*)
+                SELECT local_day, owner_id, kind, direction, outcome, count(*),
+                  sum(duration IS NULL OR duration >= :minimum),
+                  sum(duration IS NOT NULL AND duration <= :short)
                 FROM activity
                 WHERE local_day BETWEEN :from AND :to AND done = 1
-                GROUP BY local_day, owner_id
+                GROUP BY local_day, owner_id, kind, direction, outcome
                 """,
             arguments: [
                 "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
                 "from": from.daysSinceEpoch, "to": to.daysSinceEpoch,
             ])
         var tallies: [DayTally] = []
+        var current: DayTally?
+        var currentKey: (day: Int, owner: Int64) = (-1, -1)
         while let row = try rows.next() {
-            guard let email = owners[row[1]] else { continue }
-            var tally = DayTally(email: email, day: LocalDate(daysSinceEpoch: row[0]))
-            tally.outboundCalls = row[2]
-            tally.connectedCalls = row[3]
-            tally.callConversations = row[4]
-            tally.rejections = row[5]
-            tally.shortCalls = row[6]
-            tally.outboundEmails = row[7]
-            tally.emailReplies = row[8]
-            tally.linkedinTouches = row[9]
-            tally.linkedinReplies = row[10]
-            tally.linkedinAccepted = row[11]
-            tally.meetingsHeld = row[12]
-            tally.meetingsUnknown = row[13]
-            tally.meetingsNoShow = row[14]
-            tally.activities = row[15]
-            tallies.append(tally)
+            let day: Int = row[0]
+            let owner: Int64 = row[1]
+            guard let email = owners[owner] else { continue }
+            if day != currentKey.day || owner != currentKey.owner {
+                if let done = current { tallies.append(done) }
+                current = DayTally(email: email, day: LocalDate(daysSinceEpoch: day))
+                currentKey = (day, owner)
+            }
+            guard let kind = ActivityKind(rawValue: row[2]), let direction = Direction(rawValue: row[3]),
+                let outcome = Outcome(rawValue: row[4])
+            else { continue }
+            current?.count(
+                kind: kind, direction: direction, outcome: outcome, count: row[5], longEnough: row[6], short: row[7])
         }
+        if let last = current { tallies.append(last) }
         return tallies
     }
 
@@ -152,6 +140,7 @@ extension Store {
             sql: """
                 SELECT owner_id, outcome FROM activity
                 WHERE local_day BETWEEN ? AND ? AND done = 1 AND kind = 'call' AND direction = 'outbound'
+                  AND outcome IN ('not-interested', 'connected')
                 ORDER BY owner_id, occurred_at
                 """, arguments: [sunday - 13, sunday])
         while let row = try calls.next() {

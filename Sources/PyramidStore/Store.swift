@@ -49,11 +49,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A seller named on the command line is not known.
     case unknownSeller(String)
+    /// A coaching log entry named by id does not exist.
+    case unknownCoachingEntry(Int64)
+    /// A stored coaching entry cannot be read back (a value no version of Pyramid writes).
+    case unreadableCoachingEntry(id: Int64, reason: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the workspace database: \(reason)"
         case .unknownSeller(let name): "'\(name)' is not a seller on the roster (see `pyramid sellers`)"
+        case .unknownCoachingEntry(let id):
+            "there is no coaching entry \(id) (see `pyramid coach SELLER --list` for the ids)"
+        case .unreadableCoachingEntry(let id, let reason): "coaching entry \(id) cannot be read: \(reason)"
         }
     }
 }

@@ -13,8 +13,10 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run the whole pipeline on a generated sample team.",
         discussion: """
             Generates eight weeks of a twelve-seller team as real HubSpot and Salesforce exports, imports them \
-            through the normal import path into a new workspace, prints the weekly team report and one \
-            seller's agenda, and writes the HTML versions. Offline and deterministic for a given --seed.
+            through the normal import path into a new workspace, records one seller's one-to-one of three weeks \
+            ago with `pyramid coach` (an experiment the generated data carries out), prints the weekly team \
+            report and that seller's agenda, and writes the HTML versions. Offline and deterministic for a \
+            given --seed.
 
             Example: pyramid demo --seed 7 --out demo
             """)
@@ -55,10 +57,16 @@ struct DemoCommand: ParsableCommand {
             ["--db", database.path, "--config", configURL.path, "--quiet"] + written.files.map(\.path))
         importCommand.format = .text
         try importCommand.run()
+        for arguments in Self.coachArguments(personas: personas, week: reportWeek) {
+            Terminal.note("\npyramid coach " + arguments.map(Self.shellQuoted).joined(separator: " "))
+            try CoachCommand.parse(arguments + ["--db", database.path, "--config", configURL.path]).run()
+        }
 
         let diagnosis = try Weekly.diagnose(workspace: workspace, week: reportWeek, team: nil)
         Terminal.print("\n" + MarkdownReport.team(diagnosis))
-        let featured = diagnosis.sellers.first { $0.pattern == .channelSubstitution } ?? diagnosis.sellers.first
+        let featured =
+            diagnosis.sellers.first { !$0.coaching.experiments.isEmpty }
+            ?? diagnosis.sellers.first { $0.pattern == .channelSubstitution } ?? diagnosis.sellers.first
         let reportHTML = folder.appendingPathComponent("team-report-\(reportWeek).html")
         try HTMLReport.team(diagnosis).write(to: reportHTML, atomically: true, encoding: .utf8)
         var agendaPath = ""
@@ -82,7 +90,39 @@ struct DemoCommand: ParsableCommand {
               pyramid import roster.csv <your CRM exports>.csv
               pyramid report
               pyramid agenda <seller email or name>
+              pyramid coach <seller email or name> --accept 1
             Or explore this demo: pyramid report --db \(database.path) --config \(configURL.path) --week \(reportWeek)
             """)
+    }
+
+    /// The `pyramid coach` arguments that record the sample team's one-to-ones (Ben Carter's, three weeks
+    /// before `week`), as a manager would type them.
+    static func coachArguments(personas: [Persona], week: ISOWeek) -> [[String]] {
+        SampleCoaching.entries(personas: personas, week: week).map { entry in
+            var arguments = [entry.email, "--week", entry.week.description, "--note", entry.note]
+            for agreement in entry.agreements { arguments += ["--agree", agreement] }
+            if let experiment = entry.experiment {
+                arguments += ["--experiment", experiment.name, "--by", experiment.lastWeek.description]
+                if let belief = experiment.belief { arguments += ["--belief", belief] }
+                if let measure = experiment.measure {
+                    arguments += [
+                        "--measure", measure.metric.rawValue, "--per", measure.per.rawValue, "--target",
+                        Numbers.format(measure.target),
+                    ]
+                    if !measure.weekdays.isEmpty {
+                        arguments += [
+                            "--on", measure.weekdays.map { Weekdays.short[$0 - 1].lowercased() }.joined(separator: "/"),
+                        ]
+                    }
+                }
+            }
+            return arguments
+        }
+    }
+
+    /// `text`, quoted for a shell when it holds anything but plain characters.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./@".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

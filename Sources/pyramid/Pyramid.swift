@@ -17,10 +17,12 @@ struct Pyramid: ParsableCommand {
             Examples:
               pyramid init
               pyramid import roster.csv hubspot-crm-exports-calls-2026-11-16.csv
-              pyramid imports
+              pyramid report
+              pyramid agenda "Ben Carter"
+              pyramid coach "Ben Carter" --accept 1
             """,
         subcommands: [
-            InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, ImportsCommand.self,
-            QuarantineCommand.self, SellersCommand.self, DemoCommand.self,
+            InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, CoachCommand.self,
+            ImportsCommand.self, QuarantineCommand.self, SellersCommand.self, DemoCommand.self, SampleCommand.self,
         ])
 }

@@ -10,6 +10,7 @@ struct TeamBuilder {
     var deals: [DealFact] = []
     var dealsImported: Bool?
     var logging: [String: LoggingPattern] = [:]
+    var coaching: [CoachingEntry] = []
 
     init(week: String = "2026-W46") {
         self.week = ISOWeek(week) ?? ISOWeek(containing: LocalDate(daysSinceEpoch: 20_400))
@@ -43,7 +44,7 @@ struct TeamBuilder {
     func snapshot() -> TeamSnapshot {
         TeamSnapshot(
             week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
-            dealsImported: dealsImported, logging: logging)
+            dealsImported: dealsImported, logging: logging, coaching: coaching)
     }
 
     func diagnose() -> TeamDiagnosis { PyramidModel.diagnose(snapshot(), config: config) }

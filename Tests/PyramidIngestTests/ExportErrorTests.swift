@@ -64,8 +64,7 @@ struct ExportErrorTests {
         #expect(contents.activities[1].occurredAt == 1_794_823_200)  // 16/11/2026 10:00 UTC
         #expect(
             contents.problems.map(\.reason) == [
-                "line 2: '11/16/2026 09:00' in 'timestamp' is not a date such as 2026-11-16, 16/11/2026 or "
-                    + "16/11/2026 14:30"
+                "line 2: '11/16/2026 09:00' in 'timestamp' is not a real day: there is no month 16"
             ])
     }
 

@@ -6,8 +6,8 @@ import Testing
 
 @testable import pyramid
 
-/// Every report and agenda format on the demo team (seed 42, week 2026-W46), compared with the committed
-/// files under Fixtures/expected/. Run with PYRAMID_RECORD_GOLDEN=1 to rewrite them after a deliberate change,
+/// Every report and agenda format on the demo team (seed 42, week 2026-W46, Ben coached in 2026-W43), compared
+/// with the committed files under Fixtures/expected/. Run with PYRAMID_RECORD_GOLDEN=1 to rewrite them after a deliberate change,
 /// then read the diff before committing.
 struct GoldenReportTests {
     static let week = "2026-W46"
@@ -16,7 +16,8 @@ struct GoldenReportTests {
     static func workspace() throws -> (db: String, config: String) {
         let folder = try scratchFolder()
         let week = try #require(ISOWeek(week))
-        let written = try SampleExports(personas: Persona.sampleTeam(week: week), week: week, seed: 42)
+        let personas = Persona.sampleTeam(week: week)
+        let written = try SampleExports(personas: personas, week: week, seed: 42)
             .write(to: folder.appendingPathComponent("exports"))
         let config = folder.appendingPathComponent("pyramid.yml").path
         try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
@@ -25,6 +26,11 @@ struct GoldenReportTests {
         var command = try Pyramid.parseAsRoot(
             ["import", "--db", db, "--config", config, "--quiet", "--format", "json"] + written.files.map(\.path))
         try command.run()
+        // The demo's coaching log: Ben's one-to-one three weeks before, recorded as the demo records it.
+        for arguments in DemoCommand.coachArguments(personas: personas, week: week) {
+            var coach = try Pyramid.parseAsRoot(["coach"] + arguments + ["--db", db, "--config", config])
+            try coach.run()
+        }
         return (db, config)
     }
 

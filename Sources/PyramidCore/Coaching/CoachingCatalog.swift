@@ -49,6 +49,8 @@ public struct CoachingCatalog: Sendable, Hashable, Codable {
 public enum Coach {
     /// At most this many questions in one agenda.
     public static let maximumPrompts = 4
+    /// At most this many suggested experiences (numbered in the agenda for `pyramid coach --accept N`).
+    public static let maximumExperiences = 2
 
     /// Fills `diagnosis.prompts` and `diagnosis.experiences` from `catalog`: belief wording first (the
     /// leader's move), then the pattern's; never the same question twice; entries whose placeholders the
@@ -56,25 +58,35 @@ public enum Coach {
     public static func coach(_ diagnosis: SellerDiagnosis, catalog: CoachingCatalog) -> SellerDiagnosis {
         var coached = diagnosis
         var prompts: [String] = []
-        var experiences: [String] = []
-        func take(_ wording: CoachingCatalog.Wording?, facts: [String: String]) {
+        var experiences: [(text: String, belief: String?, pattern: Pattern)] = []
+        func take(_ wording: CoachingCatalog.Wording?, facts: [String: String], belief: String?, pattern: Pattern) {
             guard let wording else { return }
             for template in wording.prompts {
                 if let text = fill(template, facts), !prompts.contains(text) { prompts.append(text) }
             }
             for template in wording.experiences {
-                if let text = fill(template, facts), !experiences.contains(text) { experiences.append(text) }
+                if let text = fill(template, facts), !experiences.contains(where: { $0.text == text }) {
+                    experiences.append((text, belief, pattern))
+                }
             }
         }
         let base = facts(of: diagnosis)
         for belief in diagnosis.beliefs {
-            take(catalog.beliefs[belief.id]?[belief.verdict.rawValue], facts: base.merging(belief.facts) { $1 })
+            take(
+                catalog.beliefs[belief.id]?[belief.verdict.rawValue], facts: base.merging(belief.facts) { $1 },
+                belief: belief.id, pattern: diagnosis.pattern)
         }
         for pattern in [diagnosis.pattern] + diagnosis.secondaryPatterns {
-            take(catalog.patterns[pattern.rawValue], facts: base)
+            take(catalog.patterns[pattern.rawValue], facts: base, belief: nil, pattern: pattern)
         }
         coached.prompts = Array(prompts.prefix(maximumPrompts))
-        coached.experiences = Array(experiences.prefix(2))
+        let suggested = experiences.prefix(maximumExperiences)
+        coached.experiences = suggested.map(\.text)
+        coached.suggestedExperiments = suggested.map {
+            SuggestedExperiment(
+                text: $0.text, belief: $0.belief, pattern: $0.pattern,
+                measure: ExperimentMeasure.suggested(for: diagnosis, belief: $0.belief, pattern: $0.pattern))
+        }
         return coached
     }
 

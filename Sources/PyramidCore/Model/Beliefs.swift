@@ -17,6 +17,8 @@ struct BeliefFacts {
     var conversationsMet: Bool
     var results: ResultsView
     var lookbackWeeks: Int
+    /// How the evidence names the window it was counted over; "the last N weeks" when nil.
+    var window: String? = nil
 }
 
 /// The belief hypotheses each pattern suggests, each judged from the seller's own numbers against the standard
@@ -53,7 +55,7 @@ enum BeliefRules {
     }
 
     static func assess(id: String, _ f: BeliefFacts, rules: DiagnosisRules) -> BeliefAssessment? {
-        let window = "the last \(f.lookbackWeeks + 1) weeks"
+        let window = f.window ?? "the last \(f.lookbackWeeks + 1) weeks"
         switch id {
         case "social-beats-calls", "email-beats-calls":
             let channel: Channel = id == "social-beats-calls" ? .linkedin : .emails

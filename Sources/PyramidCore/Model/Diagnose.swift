@@ -3,7 +3,8 @@
 public enum PyramidModel {
     /// Diagnoses every seller employed during the snapshot's week.
     public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig) -> TeamDiagnosis {
-        Diagnoser(snapshot: snapshot, config: config).run()
+        var diagnoser = Diagnoser(snapshot: snapshot, config: config)
+        return diagnoser.run()
     }
 }
 
@@ -18,6 +19,12 @@ private struct Diagnoser {
     let quarter: QuarterProgress
     let histories: [String: SellerHistory]
     let active: [Seller]
+    let coaching: [String: [CoachingEntry]]
+    /// Deals won by the week's end, everyone's and by seller.
+    let won: [DealFact]
+    let wonByEmail: [String: [DealFact]]
+    /// Every seller-week judged against the main standard in this run, and how many met it.
+    var teamWeekTotals = (met: 0, all: 0)
 
     init(snapshot: TeamSnapshot, config: WorkspaceConfig) {
         self.snapshot = snapshot
@@ -35,6 +42,12 @@ private struct Diagnoser {
                 seller: seller, calendar: calendar, tallies: byEmail[seller.email] ?? [])
         }
         self.histories = histories
+        coaching = Dictionary(grouping: snapshot.coaching, by: \.email)
+        let sundayOfWeek = sunday
+        won = snapshot.deals.filter { deal in
+            deal.status == .won && (deal.closeDate.map { $0 <= sundayOfWeek } ?? false)
+        }
+        wonByEmail = Dictionary(grouping: won, by: \.email)
         let monday = snapshot.week.monday
         let sunday = self.sunday
         active = snapshot.sellers.filter { seller in
@@ -48,13 +61,17 @@ private struct Diagnoser {
         }.sorted { ($0.team, $0.name) < ($1.team, $1.name) }
     }
 
-    func run() -> TeamDiagnosis {
+    mutating func run() -> TeamDiagnosis {
         let teamWindow = active.reduce(into: DayTally(email: "", day: lookbackStart)) { sum, seller in
             if let history = histories[seller.email] { sum.add(history.tally(from: lookbackStart, to: sunday)) }
         }
         let teamExperience = Experiences.of(
             teamWindow, wonDeals: wonDeals(nil, from: lookbackStart).count, rejectionRun: 0, rules: rules)
         let weeksMet = standardWeeks()
+        teamWeekTotals = weeksMet.values.reduce(into: (met: 0, all: 0)) { sum, list in
+            sum.met += list.filter(\.met).count
+            sum.all += list.count
+        }
         let peerValues = peerDistribution()
         var sellers: [SellerDiagnosis] = []
         for seller in active {
@@ -87,9 +104,16 @@ private struct Diagnoser {
                     rules: rules))
         }
         let brightSpots = sellers.compactMap(brightSpot)
+        var coaching = TeamCoaching()
+        for seller in sellers {
+            for experiment in seller.coaching.experiments {
+                let entry = TeamExperiment(seller: seller.seller, followThrough: experiment)
+                if experiment.finished { coaching.finished.append(entry) } else { coaching.open.append(entry) }
+            }
+        }
         return TeamDiagnosis(
             week: week, sellers: sellers, funnel: funnel, standardsHealth: health, brightSpots: brightSpots,
-            channelMix: mix)
+            channelMix: mix, coaching: coaching)
     }
 
     // MARK: - One seller
@@ -129,18 +153,18 @@ private struct Diagnoser {
         let own = Experiences.of(
             window, wonDeals: wonDeals(seller.email, from: lookbackStart).count,
             rejectionRun: snapshot.logging[seller.email]?.recentRejectionRun ?? 0, rules: rules)
-        let teamWeeks = weeks.filter { $0.key != seller.email }.values.flatMap { $0 }
+        // The team's seller-weeks without this seller's own: the run's totals minus theirs.
+        let allWeeks = teamWeekTotals
         let judged = ownWeeks.filter { $0.week <= week }
-        let beliefs = BeliefRules.assess(
-            BeliefFacts(
-                pattern: pattern, secondary: secondary, substitute: substitute, mainStandard: main,
-                mainChannel: main.flatMap { Channel($0.metric) }, own: own, team: team,
-                teamWeeksMet: teamWeeks.filter(\.met).count, teamWeeks: teamWeeks.count,
-                ownWeeksMet: judged.filter(\.met).count, ownWeeks: judged.count,
-                ownBest: judged.map(\.value).max() ?? 0,
-                conversationsMet: evaluated.first { $0.metric == .conversations }?.met ?? true, results: results,
-                lookbackWeeks: rules.lookbackWeeks),
-            rules: rules)
+        let beliefFacts = BeliefFacts(
+            pattern: pattern, secondary: secondary, substitute: substitute, mainStandard: main,
+            mainChannel: main.flatMap { Channel($0.metric) }, own: own, team: team,
+            teamWeeksMet: allWeeks.met - ownWeeks.filter(\.met).count, teamWeeks: allWeeks.all - ownWeeks.count,
+            ownWeeksMet: judged.filter(\.met).count, ownWeeks: judged.count,
+            ownBest: judged.map(\.value).max() ?? 0,
+            conversationsMet: evaluated.first { $0.metric == .conversations }?.met ?? true, results: results,
+            lookbackWeeks: rules.lookbackWeeks)
+        let beliefs = BeliefRules.assess(beliefFacts, rules: rules)
         let works =
             pattern == .channelSubstitution && beliefs.first?.verdict == .supported
             && (evaluated.first { $0.metric == .conversations }?.met ?? false) && (results.pace ?? 0) >= 1
@@ -167,6 +191,12 @@ private struct Diagnoser {
             experience: own, differentWayWorks: works,
             history: weekPoints(of: seller, main: main))
         diagnosis.strengths = Strengths.of(diagnosis, team: team, rules: rules)
+        diagnosis.coaching = FollowThroughRules.coaching(
+            coaching[seller.email] ?? [],
+            context: FollowThroughContext(
+                history: history, config: config, week: week, beliefs: beliefFacts,
+                ownWeeks: ownWeeks.map { ($0.week, $0.met, $0.value) },
+                deals: snapshot.deals.filter { $0.email == seller.email }, dealsImported: snapshot.dealsImported))
         return diagnosis
     }
 
@@ -205,10 +235,8 @@ private struct Diagnoser {
 
     /// Won deals of `email` (everyone's when nil) closed from `start` to the week's end.
     private func wonDeals(_ email: String?, from start: LocalDate) -> [DealFact] {
-        snapshot.deals.filter { deal in
-            guard deal.status == .won, let close = deal.closeDate, close >= start, close <= sunday else { return false }
-            return email == nil || deal.email == email
-        }
+        let candidates = email.map { wonByEmail[$0] ?? [] } ?? won
+        return candidates.filter { deal in deal.closeDate.map { $0 >= start } ?? false }
     }
 
     // MARK: - Team distributions
@@ -275,34 +303,5 @@ private struct Diagnoser {
         return "\(seller.seller.name): \(belief.statement) Their numbers back it: "
             + belief.evidence.prefix(2)
             .joined(separator: " ")
-    }
-}
-
-/// The compliance line a manager would write.
-enum ManagerView {
-    static func line(pattern: Pattern, standards: [StandardResult], results: ResultsView, reasons: [String]) -> String {
-        switch pattern {
-        case .onLeave: return "On leave this week (no working days)."
-        case .insufficientData: return "No activity recorded for this seller yet."
-        default: break
-        }
-        let activity = standards.filter { $0.per != .quarter }
-        let missed = activity.filter { !$0.met }
-        let listed = (missed.isEmpty ? activity : missed).map { standard in
-            "\(Numbers.format(standard.actual)) of \(Numbers.format(standard.target)) \(standard.metric.phrase) "
-                + "a \(standard.per.rawValue)"
-        }
-        var line = (missed.isEmpty ? "On standard: " : "Below standard: ") + listed.joined(separator: "; ") + "."
-        if activity.isEmpty { line = "No activity standards apply." }
-        if let won = results.wonThisQuarter, let target = results.quarterTarget, let pace = results.pace {
-            line +=
-                " Won \(Numbers.money(won)) of \(Numbers.money(target)) this quarter (\(Percent.format(pace)) of pace)."
-        } else if results.quarterTarget != nil {
-            line += " Results unknown (no deals imported)."
-        }
-        if let onboarding = reasons.first(where: { $0.hasPrefix("drifting soon after onboarding") }) {
-            line += " Note: \(onboarding)."
-        }
-        return line
     }
 }

@@ -71,6 +71,15 @@ public struct BeliefAssessment: Sendable, Hashable, Codable {
     public var facts: [String: String]
 }
 
+extension BeliefAssessment {
+    /// The ids of the beliefs the model judges (docs/diagnosis.md), which an experiment may target.
+    public static let knownIDs = [
+        "social-beats-calls", "email-beats-calls", "standard-unrealistic", "quality-over-quantity",
+        "calls-dont-work-after-rejections", "volume-is-enough", "buyers-not-ready", "pipeline-is-enough",
+        "still-learning",
+    ]
+}
+
 /// Something in the data that looks logged rather than done: for the manager's eye, never silently counted
 /// or dropped.
 public struct DataQualityFlag: Sendable, Hashable, Codable {
@@ -148,6 +157,11 @@ public struct SellerDiagnosis: Sendable, Hashable, Codable {
     public var differentWayWorks: Bool
     /// The main channel standard over the report week and the five before it, oldest first.
     public var history: [WeekPoint]
+    /// The experiences of `experiences`, with the belief or pattern each came from and the measure
+    /// `pyramid coach --accept N` records with it.
+    public var suggestedExperiments: [SuggestedExperiment] = []
+    /// Last time's one-to-one and the follow-through of the seller's experiments; empty without a log.
+    public var coaching = SellerCoaching()
 }
 
 /// One week of a seller's main channel against its standard, for the six-week chart.
@@ -192,4 +206,6 @@ public struct TeamDiagnosis: Sendable, Hashable, Codable {
     public var brightSpots: [String]
     /// Channel mix of the team's outbound touches this week.
     public var channelMix: [String: Int]
+    /// Experiments still running, and those that ended within the lookback.
+    public var coaching = TeamCoaching()
 }

@@ -115,11 +115,13 @@ public struct TeamSnapshot: Sendable, Hashable, Codable {
     public var dealsImported: Bool
     /// Logging patterns per seller email for the report week.
     public var logging: [String: LoggingPattern]
+    /// The coaching log: one-to-ones recorded up to the report week.
+    public var coaching: [CoachingEntry]
 
     /// Creates a snapshot.
     public init(
         week: ISOWeek, sellers: [Seller], timeOff: [TimeOff] = [], tallies: [DayTally], deals: [DealFact] = [],
-        dealsImported: Bool? = nil, logging: [String: LoggingPattern] = [:]
+        dealsImported: Bool? = nil, logging: [String: LoggingPattern] = [:], coaching: [CoachingEntry] = []
     ) {
         self.week = week
         self.sellers = sellers
@@ -128,5 +130,42 @@ public struct TeamSnapshot: Sendable, Hashable, Codable {
         self.deals = deals
         self.dealsImported = dealsImported ?? !deals.isEmpty
         self.logging = logging
+        self.coaching = coaching
+    }
+}
+
+extension DayTally {
+    /// Adds `count` activities of one kind, direction and outcome; `longEnough` of them are calls long enough
+    /// (or of unknown length) to be a conversation when connected, `short` are few-second calls.
+    public mutating func count(
+        kind: ActivityKind, direction: Direction, outcome: Outcome, count: Int, longEnough: Int, short: Int
+    ) {
+        activities += count
+        switch kind {
+        case .call:
+            if direction == .outbound {
+                outboundCalls += count
+                shortCalls += short
+                if outcome == .connected { connectedCalls += count }
+            }
+            if outcome == .connected { callConversations += longEnough }
+            if outcome == .notInterested { rejections += count }
+        case .email:
+            if direction == .outbound { outboundEmails += count }
+            if direction == .inbound || outcome == .replied { emailReplies += count }
+        case .linkedin:
+            if direction == .outbound { linkedinTouches += count }
+            if direction == .inbound || outcome == .replied { linkedinReplies += count }
+            if outcome == .accepted { linkedinAccepted += count }
+        case .meeting:
+            switch outcome {
+            case .held: meetingsHeld += count
+            case .unknown: meetingsUnknown += count
+            case .noShow: meetingsNoShow += count
+            default: break
+            }
+        case .other:
+            break
+        }
     }
 }

@@ -3,6 +3,8 @@ struct SellerHistory {
     let seller: Seller
     let calendar: SellerCalendar
     let byDay: [LocalDate: DayTally]
+    /// The first day with any activity, to answer "was anything recorded before" without a scan.
+    let firstActiveDay: LocalDate?
 
     init(seller: Seller, calendar: SellerCalendar, tallies: [DayTally]) {
         self.seller = seller
@@ -10,6 +12,7 @@ struct SellerHistory {
         var byDay: [LocalDate: DayTally] = [:]
         for tally in tallies { byDay[tally.day, default: DayTally(email: seller.email, day: tally.day)].add(tally) }
         self.byDay = byDay
+        firstActiveDay = byDay.filter { $0.value.activities > 0 }.keys.min()
     }
 
     /// The sum of the days from `start` to `end`, inclusive.
@@ -30,7 +33,7 @@ struct SellerHistory {
 
     /// Whether anything at all was recorded before `date`.
     func hasActivity(before date: LocalDate) -> Bool {
-        byDay.contains { $0.key < date && $0.value.activities > 0 }
+        firstActiveDay.map { $0 < date } ?? false
     }
 }
 

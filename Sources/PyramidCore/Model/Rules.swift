@@ -41,6 +41,11 @@ public struct DiagnosisRules: Sendable, Hashable, Codable {
     public var postOnboardingWeeks = 8
     /// This many rejected calls in a row is a run worth asking about.
     public var rejectionRun = 3
+    /// Weeks up to and including a one-to-one that make the seller's baseline for an experiment's outcome.
+    public var experimentBaselineWeeks = 4
+    /// An experiment's action counts as done when its measure was met in at least this share of the weeks
+    /// the seller worked during it.
+    public var experimentDoneShare = 0.5
 
     /// The defaults.
     public init() {}

@@ -40,8 +40,9 @@ public struct Rate: Sendable, Hashable, Codable {
     }
 
     /// How two rates compare once their uncertainty is taken into account.
-    public enum Comparison: Sendable, Hashable {
-        case higher, lower, indistinguishable, tooFewToTell
+    public enum Comparison: String, Sendable, Hashable, Codable {
+        case higher, lower, indistinguishable
+        case tooFewToTell = "too-few-to-tell"
     }
 
     /// Whether this rate is clearly higher or lower than `other`: the intervals do not overlap.
@@ -50,6 +51,16 @@ public struct Rate: Sendable, Hashable, Codable {
         guard attempts >= minimumSample, other.attempts >= minimumSample else { return .tooFewToTell }
         if low > other.high { return .higher }
         if high < other.low { return .lower }
+        return .indistinguishable
+    }
+
+    /// Whether this share is clearly above or below `share`, a proportion known without uncertainty (such
+    /// as the share of the days that fell in a span). With fewer than `minimumSample` attempts there is
+    /// nothing to tell.
+    public func compared(toShare share: Double, minimumSample: Int) -> Comparison {
+        guard attempts >= minimumSample, attempts > 0 else { return .tooFewToTell }
+        if low > share { return .higher }
+        if high < share { return .lower }
         return .indistinguishable
     }
 }

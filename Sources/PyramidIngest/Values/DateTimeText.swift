@@ -62,14 +62,21 @@ public enum DateTimeText {
         }
     }
 
+    /// The year, month and day `text` is written with when they name no real day (`31/02/2026`, month 13),
+    /// so a message can say what is wrong with it; nil for a real day or for text that is not shaped as a date.
+    public static func impossibleDay(_ text: String, order: DateOrder) -> (year: Int, month: Int, day: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var tokens = dateTokens(bytes)
+            guard let parts = takeDate(&tokens, order: order), LocalDate(parts) == nil else { return nil }
+            return parts
+        }
+    }
+
     static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> WrittenDateTime? {
         if let numeric = parseNumeric(bytes) { return numeric }
-        var tokens = tokenize(bytes)[...]
-        if case .word(let w) = tokens.first, weekdays.contains(w) {
-            tokens = tokens.dropFirst()
-            if tokens.first == .symbol(UInt8(ascii: ",")) { tokens = tokens.dropFirst() }
-        }
-        guard let date = takeDate(&tokens, order: order) else { return nil }
+        var tokens = dateTokens(bytes)
+        guard let parts = takeDate(&tokens, order: order), let date = LocalDate(parts) else { return nil }
         var result = WrittenDateTime(date: date)
         if tokens.first == .word("t") || tokens.first == .symbol(UInt8(ascii: ",")) { tokens = tokens.dropFirst() }
         if !tokens.isEmpty {
@@ -123,6 +130,16 @@ public enum DateTimeText {
             epochSeconds: seconds)
     }
 
+    /// The tokens of `bytes` with a leading weekday (`Mon, `) dropped.
+    private static func dateTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Token> {
+        var tokens = tokenize(bytes)[...]
+        if case .word(let w) = tokens.first, weekdays.contains(w) {
+            tokens = tokens.dropFirst()
+            if tokens.first == .symbol(UInt8(ascii: ",")) { tokens = tokens.dropFirst() }
+        }
+        return tokens
+    }
+
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         var i = 0
@@ -151,14 +168,17 @@ public enum DateTimeText {
         return tokens
     }
 
-    private static func takeDate(_ tokens: inout ArraySlice<Token>, order: DateOrder) -> LocalDate? {
+    /// The year, month and day the tokens start with, not yet checked to be a real day.
+    private static func takeDate(_ tokens: inout ArraySlice<Token>, order: DateOrder)
+        -> (year: Int, month: Int, day: Int)?
+    {
         let t = Array(tokens.prefix(6))
         // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
         if t.count >= 5, case .number(let y, 4) = t[0], case .symbol(let s1) = t[1], case .number(let m, _) = t[2],
             case .symbol(let s2) = t[3], s1 == s2, case .number(let d, _) = t[4]
         {
             tokens = tokens.dropFirst(5)
-            return LocalDate(year: y, month: m, day: d)
+            return (y, m, d)
         }
         // 15/01/2024, 1/15/24, 15.01.2024
         if t.count >= 5, case .number(let a, let da) = t[0], da <= 2, case .symbol(let s1) = t[1],
@@ -173,7 +193,7 @@ public enum DateTimeText {
             case .monthFirst: dayFirst = false
             case .auto: dayFirst = s1 == UInt8(ascii: ".") || a > 12
             }
-            return dayFirst ? LocalDate(year: year, month: b, day: a) : LocalDate(year: year, month: a, day: b)
+            return dayFirst ? (year, b, a) : (year, a, b)
         }
         // Jan 15, 2024 / January 15 2024
         if t.count >= 3, case .word(let w) = t[0], let m = months[w], case .number(let d, let dd) = t[1], dd <= 2 {
@@ -181,7 +201,7 @@ public enum DateTimeText {
             if rest.first == .symbol(UInt8(ascii: ",")) { rest = rest.dropFirst() }
             guard case .number(let y, 4) = rest.first else { return nil }
             tokens = rest.dropFirst()
-            return LocalDate(year: y, month: m, day: d)
+            return (y, m, d)
         }
         // 15 Jan 2024 / 15-Jan-2024
         if t.count >= 3, case .number(let d, let dd) = t[0], dd <= 2 {
@@ -192,7 +212,7 @@ public enum DateTimeText {
             if case .symbol = rest.first { rest = rest.dropFirst() }
             guard case .number(let y, let dy) = rest.first, dy == 4 || dy == 2 else { return nil }
             tokens = rest.dropFirst()
-            return LocalDate(year: dy == 2 ? 2000 + y : y, month: m, day: d)
+            return (dy == 2 ? 2000 + y : y, m, d)
         }
         return nil
     }
@@ -255,5 +275,12 @@ public enum DateTimeText {
         default:
             return nil
         }
+    }
+}
+
+extension LocalDate {
+    /// The day `parts` name, when it is a real one.
+    fileprivate init?(_ parts: (year: Int, month: Int, day: Int)) {
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 }

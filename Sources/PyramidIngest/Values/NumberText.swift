@@ -2,19 +2,26 @@ import Foundation
 
 /// Reads durations and money amounts as exports write them.
 public enum NumberText {
+    /// The longest duration read: a year. Anything longer is a typo or a timestamp in the wrong column, and
+    /// would overflow the sums a report makes.
+    public static let maximumDurationSeconds = 366 * 86_400
+
     /// Seconds from `"95"`, `"95.4"` (in `unit`), `"01:35"` (MM:SS, or HH:MM when `twoParts` says),
-    /// `"1:02:03"` (HH:MM:SS), `"2 min"`, `"1h 5m"`, `"90 s"`, `"1.5 hours"`; nil when it is none of those or
-    /// negative.
+    /// `"1:02:03"` (HH:MM:SS), `"2 min"`, `"1h 5m"`, `"90 s"`, `"1.5 hours"`; nil when it is none of those,
+    /// negative or longer than `maximumDurationSeconds`.
     public static func duration(_ text: String, unit: DurationUnit, twoParts: TwoPartDuration = .minutesSeconds)
         -> Int?
     {
+        if let seconds = clockDuration(text, unit: unit, twoParts: twoParts) {
+            return seconds <= maximumDurationSeconds ? seconds : nil
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("-") else { return nil }
         if let value = Double(trimmed), value.isFinite {
             switch unit {
-            case .seconds: return Int(value.rounded())
-            case .milliseconds: return Int((value / 1000).rounded())
-            case .minutes: return Int((value * 60).rounded())
+            case .seconds: return wholeSeconds(value)
+            case .milliseconds: return wholeSeconds(value / 1000)
+            case .minutes: return wholeSeconds(value * 60)
             }
         }
         if trimmed.contains(":") {
@@ -27,9 +34,9 @@ public enum NumberText {
             }
             if numbers.count == 2 {
                 let factor: Double = twoParts == .hoursMinutes ? 3600 : 60
-                return Int((numbers[0] * factor + numbers[1] * factor / 60).rounded())
+                return wholeSeconds(numbers[0] * factor + numbers[1] * factor / 60)
             }
-            return Int((numbers[0] * 3600 + numbers[1] * 60 + numbers[2]).rounded())
+            return wholeSeconds(numbers[0] * 3600 + numbers[1] * 60 + numbers[2])
         }
         // "1h 5m 3s", "2 min", "90 sec", "1.5 hours"
         var total = 0.0
@@ -66,7 +73,47 @@ public enum NumberText {
             }
         }
         guard flush(), found else { return nil }
-        return Int(total.rounded())
+        return wholeSeconds(total)
+    }
+
+    /// `seconds` rounded, or nil when it is not a duration Pyramid keeps (`Int(1e300)` would trap).
+    private static func wholeSeconds(_ seconds: Double) -> Int? {
+        guard seconds.isFinite, seconds >= 0, seconds <= Double(maximumDurationSeconds) else { return nil }
+        return Int(seconds.rounded())
+    }
+
+    /// The common shapes read straight from the bytes: `95` and `1:02:03` / `01:35`; nil for anything else.
+    private static func clockDuration(_ text: String, unit: DurationUnit, twoParts: TwoPartDuration) -> Int? {
+        var parts: [Int] = []
+        var current = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                guard digits < 9 else { return nil }
+                current = current * 10 + Int(byte - 48)
+                digits += 1
+            } else if byte == UInt8(ascii: ":"), digits > 0, parts.count < 2 {
+                parts.append(current)
+                current = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(current)
+        switch parts.count {
+        case 1:
+            switch unit {
+            case .seconds: return parts[0]
+            case .milliseconds: return (parts[0] + 500) / 1000
+            case .minutes: return parts[0] * 60
+            }
+        case 2:
+            return twoParts == .hoursMinutes ? parts[0] * 3600 + parts[1] * 60 : parts[0] * 60 + parts[1]
+        default:
+            return parts[0] * 3600 + parts[1] * 60 + parts[2]
+        }
     }
 
     /// An amount in minor units (cents) from `"1,234.50"`, `"1.234,50"`, `"USD 1,234.00"`, `"$1234"`,

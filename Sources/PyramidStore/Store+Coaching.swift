@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import PyramidCore
+
+extension Store {
+    /// Records a one-to-one in the coaching log and returns it with its id.
+    ///
+    /// - Parameter now: the clock, for the log's `recorded_at`.
+    @discardableResult
+    public func recordCoaching(_ entry: CoachingEntry, now: Date = Date()) throws -> CoachingEntry {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO coaching_entry (seller_email, manager, week, note, experiment, belief, measure_metric,
+                      measure_per, measure_target, measure_weekdays, last_week, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: CoachingQueries.values(entry) + [ISO8601DateFormatter().string(from: now)])
+            var stored = entry
+            stored.id = db.lastInsertedRowID
+            try CoachingQueries.writeAgreements(stored, db)
+            return stored
+        }
+    }
+
+    /// Replaces the stored entry with `entry.id` by `entry` (agreements included).
+    ///
+    /// - Throws: `StoreError.unknownCoachingEntry` when no entry has that id.
+    public func updateCoaching(_ entry: CoachingEntry, now: Date = Date()) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE coaching_entry SET seller_email = ?, manager = ?, week = ?, note = ?, experiment = ?,
+                      belief = ?, measure_metric = ?, measure_per = ?, measure_target = ?, measure_weekdays = ?,
+                      last_week = ?, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: CoachingQueries.values(entry) + [ISO8601DateFormatter().string(from: now), entry.id])
+            guard db.changesCount > 0 else { throw StoreError.unknownCoachingEntry(entry.id) }
+            try db.execute(sql: "DELETE FROM coaching_agreement WHERE entry_id = ?", arguments: [entry.id])
+            try CoachingQueries.writeAgreements(entry, db)
+        }
+    }
+
+    /// Deletes the entry with `id` and its agreements.
+    ///
+    /// - Throws: `StoreError.unknownCoachingEntry` when no entry has that id.
+    public func deleteCoaching(id: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM coaching_agreement WHERE entry_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM coaching_entry WHERE id = ?", arguments: [id])
+            guard db.changesCount > 0 else { throw StoreError.unknownCoachingEntry(id) }
+        }
+    }
+
+    /// The entry with `id`.
+    ///
+    /// - Throws: `StoreError.unknownCoachingEntry` when no entry has that id.
+    public func coachingEntry(id: Int64) throws -> CoachingEntry {
+        try writer.read { db in
+            guard let entry = try CoachingQueries.entries(db, where: "id = ?", [id]).first else {
+                throw StoreError.unknownCoachingEntry(id)
+            }
+            return entry
+        }
+    }
+
+    /// The coaching log, oldest first: one seller's when `email` is given, everyone's otherwise.
+    public func coachingLog(email: String? = nil) throws -> [CoachingEntry] {
+        try writer.read { db in
+            if let email { return try CoachingQueries.entries(db, where: "seller_email = ?", [email]) }
+            return try CoachingQueries.entries(db, where: "1", [])
+        }
+    }
+}
+
+/// The coaching log's rows as values.
+enum CoachingQueries {
+    /// Entries matching `condition`, oldest week first, with their agreements.
+    static func entries(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
+        -> [CoachingEntry]
+    {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM coaching_entry WHERE \(condition) ORDER BY week, id", arguments: arguments)
+        var agreements: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT entry_id, text FROM coaching_agreement ORDER BY entry_id, position")
+        {
+            agreements[row["entry_id"], default: []].append(row["text"])
+        }
+        return try rows.map { try entry($0, agreements: agreements[$0["id"]] ?? []) }
+    }
+
+    /// The bound values of `entry`, in the column order the INSERT and UPDATE statements use.
+    static func values(_ entry: CoachingEntry) -> StatementArguments {
+        let experiment = entry.experiment
+        let measure = experiment?.measure
+        return [
+            entry.email, entry.manager, entry.week.description, entry.note, experiment?.name, experiment?.belief,
+            measure?.metric.rawValue, measure?.per.rawValue, measure?.target,
+            measure.map { $0.weekdays.map(String.init).joined(separator: ",") }, experiment?.lastWeek.description,
+        ]
+    }
+
+    static func writeAgreements(_ entry: CoachingEntry, _ db: Database) throws {
+        for (position, text) in entry.agreements.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO coaching_agreement (entry_id, position, text) VALUES (?, ?, ?)",
+                arguments: [entry.id, position, text])
+        }
+    }
+
+    static func entry(_ row: Row, agreements: [String]) throws -> CoachingEntry {
+        let id: Int64 = row["id"]
+        func fail(_ reason: String) -> StoreError { .unreadableCoachingEntry(id: id, reason: reason) }
+        let weekText: String = row["week"]
+        guard let week = ISOWeek(weekText) else { throw fail("'\(weekText)' is not an ISO week") }
+        var experiment: Experiment?
+        if let name = row["experiment"] as String? {
+            let lastText: String = row["last_week"] ?? ""
+            guard let lastWeek = ISOWeek(lastText) else { throw fail("'\(lastText)' is not an ISO week") }
+            var measure: ExperimentMeasure?
+            if let metricText = row["measure_metric"] as String? {
+                guard let metric = Metric(rawValue: metricText),
+                    let per = Period(rawValue: row["measure_per"] ?? ""),
+                    let target = row["measure_target"] as Double?
+                else { throw fail("the measure '\(metricText)' is incomplete") }
+                let days = (row["measure_weekdays"] as String? ?? "").split(separator: ",").compactMap { Int($0) }
+                do {
+                    measure = try ExperimentMeasure(metric: metric, per: per, target: target, weekdays: days)
+                } catch {
+                    throw fail(error.description)
+                }
+            }
+            experiment = Experiment(name: name, belief: row["belief"], measure: measure, lastWeek: lastWeek)
+        }
+        return CoachingEntry(
+            id: id, email: row["seller_email"], manager: row["manager"], week: week, note: row["note"],
+            agreements: agreements, experiment: experiment)
+    }
+}
