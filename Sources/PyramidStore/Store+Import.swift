@@ -20,12 +20,16 @@ extension Store {
             file: reader.fileName, sha256: "", dialect: reader.dialect.id, layout: reader.dialect.title,
             kind: reader.dialect.holds, encoding: reader.encoding.rawValue,
             delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)), dryRun: dryRun)
-        try writer.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                var batch = try ImportBatch(db: db, reader: reader, path: path, now: now)
-                try batch.run(summary: &summary, progress: progress)
-                return dryRun ? .rollback : .commit
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    var batch = try ImportBatch(db: db, reader: reader, path: path, now: now)
+                    try batch.run(summary: &summary, progress: progress)
+                    return dryRun ? .rollback : .commit
+                }
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(file: reader.fileName)
         }
         if dryRun { summary.importID = nil }
         return summary

@@ -49,6 +49,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A seller named on the command line is not known.
     case unknownSeller(String)
+    /// Another process kept the workspace locked for longer than the busy timeout.
+    case busy(file: String)
     /// A coaching log entry named by id does not exist.
     case unknownCoachingEntry(Int64)
     /// A stored coaching entry cannot be read back (a value no version of Pyramid writes).
@@ -58,6 +60,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the workspace database: \(reason)"
         case .unknownSeller(let name): "'\(name)' is not a seller on the roster (see `pyramid sellers`)"
+        case .busy(let file):
+            "\(file): another import kept the workspace busy for over 30 seconds; nothing from this file was "
+                + "imported, run it again when the other import has finished"
         case .unknownCoachingEntry(let id):
             "there is no coaching entry \(id) (see `pyramid coach SELLER --list` for the ids)"
         case .unreadableCoachingEntry(let id, let reason): "coaching entry \(id) cannot be read: \(reason)"

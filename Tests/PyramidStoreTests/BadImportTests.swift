@@ -6,9 +6,9 @@ import Testing
 
 @testable import PyramidStore
 
-/// Every malformed input of `BadImportCases.swift` and `BadImportRowCases.swift`, imported from a file into a workspace that already holds
-/// the generic fixtures: a refused file leaves the database exactly as it was (rows, quarantine and import
-/// log), a bad row is quarantined with its reason while the rest is stored.
+/// Every malformed input of `BadImportCases.swift` and `BadImportRowCases.swift`, imported from a file into a
+/// workspace that already holds the generic fixtures: a refused file leaves the database exactly as it was
+/// (rows, quarantine and import log), a bad row is quarantined with its reason while the rest is stored.
 struct BadImportTests {
     /// What the workspace holds, compared before and after an import.
     struct Holdings: Equatable {
