@@ -74,6 +74,7 @@ public enum DateTimeText {
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> WrittenDateTime? {
+        if let iso = parseISOLocal(bytes) { return iso }
         if let numeric = parseNumeric(bytes) { return numeric }
         var tokens = dateTokens(bytes)
         guard let parts = takeDate(&tokens, order: order), let date = LocalDate(parts) else { return nil }
@@ -90,6 +91,39 @@ public enum DateTimeText {
             }
         }
         return result
+    }
+
+    /// The shapes most exports write, read straight from the bytes: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` and
+    /// `YYYY-MM-DD HH:MM:SS` (or with `T`), no offset. Anything else, or an impossible date or time, is left to
+    /// the general reader, which also gives the precise message.
+    private static func parseISOLocal(_ b: UnsafeBufferPointer<UInt8>) -> WrittenDateTime? {
+        let count = b.count
+        guard count == 10 || count == 16 || count == 19 else { return nil }
+        func digit(_ i: Int) -> Int? {
+            let d = Int(b[i]) - 48
+            return d >= 0 && d <= 9 ? d : nil
+        }
+        func number(_ i: Int, _ n: Int) -> Int? {
+            var value = 0
+            for j in i..<i + n {
+                guard let d = digit(j) else { return nil }
+                value = value * 10 + d
+            }
+            return value
+        }
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let year = number(0, 4), let month = number(5, 2),
+            let day = number(8, 2), let date = LocalDate(year: year, month: month, day: day)
+        else { return nil }
+        guard count > 10 else { return WrittenDateTime(date: date) }
+        guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+            let hour = number(11, 2), let minute = number(14, 2), hour <= 23, minute <= 59
+        else { return nil }
+        var second = 0
+        if count == 19 {
+            guard b[16] == UInt8(ascii: ":"), let s = number(17, 2), s <= 59 else { return nil }
+            second = s
+        }
+        return WrittenDateTime(date: date, secondsOfDay: hour * 3600 + minute * 60 + second)
     }
 
     private static func parseNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> WrittenDateTime? {
