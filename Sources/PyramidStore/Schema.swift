@@ -129,6 +129,30 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v3: daily activity tallies") { db in
+            try db.execute(
+                sql: """
+                    -- Done activities counted per day, owner, kind, direction and outcome, kept by every import,
+                    -- so reports read tallies instead of every activity. The counts of long (conversation-length)
+                    -- and few-second calls depend on thresholds from pyramid.yml: tally_basis says which ones the
+                    -- tallies were built with, and is empty when they must not be used.
+                    CREATE TABLE activity_tally (
+                      local_day INTEGER NOT NULL,
+                      owner_id INTEGER NOT NULL,
+                      kind TEXT NOT NULL,
+                      direction TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      n INTEGER NOT NULL,
+                      long_calls INTEGER NOT NULL,
+                      short_calls INTEGER NOT NULL,
+                      PRIMARY KEY (local_day, owner_id, kind, direction, outcome)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE tally_basis (
+                      min_call_seconds INTEGER NOT NULL,
+                      short_call_seconds INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -11,10 +11,13 @@ extension Store {
     ///   - path: the path as given, for the import log.
     ///   - dryRun: read and count everything, then roll back.
     ///   - now: the clock, for the import log.
+    ///   - tallyBasis: the conversation and few-second call thresholds in force; with them the daily tallies
+    ///     reports read are brought up to date, without them they are marked unusable (reports then count
+    ///     from the activities themselves).
     ///   - progress: called every 50,000 rows.
     public func importFile(
         _ reader: ExportReader, path: String, dryRun: Bool = false, now: Date = Date(),
-        progress: ((ImportProgress) -> Void)? = nil
+        tallyBasis: TallyBasis? = nil, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         var summary = ImportSummary(
             file: reader.fileName, sha256: "", dialect: reader.dialect.id, layout: reader.dialect.title,
@@ -25,6 +28,10 @@ extension Store {
                 try db.inTransaction(.immediate) {
                     var batch = try ImportBatch(db: db, reader: reader, path: path, now: now)
                     try batch.run(summary: &summary, progress: progress)
+                    if reader.dialect.holds == .activities {
+                        try DailyTallies.refresh(
+                            db, basis: tallyBasis, days: batch.addedDays, rebuild: summary.updated > 0)
+                    }
                     return dryRun ? .rollback : .commit
                 }
             }
@@ -45,6 +52,8 @@ private struct ImportBatch {
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
     var statements: ImportStatements
+    /// The first and last local day of the activities this import added.
+    var addedDays: ClosedRange<Int>?
 
     init(db: Database, reader: ExportReader, path: String, now: Date) throws {
         self.db = db
@@ -153,7 +162,12 @@ private struct ImportBatch {
         insert.bind(14, activity.contact)
         insert.bind(15, activity.company)
         insert.bind(16, importID)
-        return change(try insert.run())
+        let result = change(try insert.run())
+        if result == .added {
+            let day = activity.localDate.daysSinceEpoch
+            addedDays = addedDays.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+        }
+        return result
     }
 
     private mutating func store(_ deal: Deal) throws -> Change {

@@ -61,20 +61,31 @@ extension Store {
     private func dailyTallies(
         _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
     ) throws -> [DayTally] {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT local_day, owner_id, kind, direction, outcome, count(*),
-                  sum(duration IS NULL OR duration >= :minimum),
-                  sum(duration IS NOT NULL AND duration <= :short)
-                FROM activity
-                WHERE local_day BETWEEN :from AND :to AND done = 1
-                GROUP BY local_day, owner_id, kind, direction, outcome
-                """,
-            arguments: [
-                "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
-                "from": from.daysSinceEpoch, "to": to.daysSinceEpoch,
-            ])
+        let basis = TallyBasis(
+            minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
+        // The tallies kept by imports when they were counted with today's thresholds, else the activities.
+        let rows =
+            try DailyTallies.usable(db, basis: basis)
+            ? try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls
+                    FROM activity_tally WHERE local_day BETWEEN ? AND ?
+                    """, arguments: [from.daysSinceEpoch, to.daysSinceEpoch])
+            : try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT local_day, owner_id, kind, direction, outcome, count(*),
+                      sum(duration IS NULL OR duration >= :minimum),
+                      sum(duration IS NOT NULL AND duration <= :short)
+                    FROM activity
+                    WHERE local_day BETWEEN :from AND :to AND done = 1
+                    GROUP BY local_day, owner_id, kind, direction, outcome
+                    """,
+                arguments: [
+                    "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
+                    "from": from.daysSinceEpoch, "to": to.daysSinceEpoch,
+                ])
         var tallies: [DayTally] = []
         var current: DayTally?
         var currentKey: (day: Int, owner: Int64) = (-1, -1)

@@ -89,7 +89,11 @@ struct ImportCommand: ParsableCommand {
         for (path, reader) in readers {
             let started = Date()
             do {
-                let summary = try store.importFile(reader, path: path, dryRun: dryRun) { progress in
+                let basis = TallyBasis(
+                    minimumCallSeconds: config.conversationMinCallSeconds,
+                    shortCallSeconds: config.rules.shortCallSeconds)
+                let summary = try store.importFile(reader, path: path, dryRun: dryRun, tallyBasis: basis) {
+                    progress in
                     guard showProgress else { return }
                     let seconds = max(Date().timeIntervalSince(started), 0.001)
                     let percent = progress.totalBytes > 0 ? 100 * progress.bytes / progress.totalBytes : 0

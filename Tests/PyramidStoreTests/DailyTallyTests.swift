@@ -1,0 +1,61 @@
+import Foundation
+import PyramidCore
+import PyramidIngest
+import Testing
+
+@testable import PyramidStore
+
+/// The tallies imports keep must give reports exactly what counting the activities gives.
+struct DailyTallyTests {
+    let basis = TallyBasis(minimumCallSeconds: 120, shortCallSeconds: 5)
+    let week = ISOWeek("2026-W46") ?? ISOWeek(containing: LocalDate(daysSinceEpoch: 20_400))
+
+    func importKeepingTallies(_ store: Store, _ text: String, name: String) throws {
+        let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: ImportOptions()) {
+            MemoryByteSource(text)
+        }
+        _ = try store.importFile(reader, path: name, tallyBasis: basis)
+    }
+
+    func snapshotWithoutTallies(_ store: Store) throws -> TeamSnapshot {
+        try store.writer.write { db in try db.execute(sql: "DELETE FROM tally_basis") }
+        return try store.snapshot(week: week, config: WorkspaceConfig())
+    }
+
+    @Test func talliesMatchCountingTheActivitiesAcrossImportsAndUpdates() throws {
+        // Given two imports, the second adding days and changing a row's outcome and day
+        let store = try Store.inMemory()
+        let header = "id,owner,kind,direction,outcome,timestamp,duration\n"
+        try importKeepingTallies(
+            store,
+            header + "c1,ben@example.com,call,outbound,connected,2026-11-09T09:00:00Z,300\n"
+                + "c2,ben@example.com,call,outbound,no-answer,2026-11-09T09:05:00Z,3\n"
+                + "c3,ana@example.com,email,outbound,sent,2026-11-10T10:00:00Z,\n", name: "a.csv")
+        try importKeepingTallies(
+            store,
+            header + "c2,ben@example.com,call,outbound,connected,2026-11-11T09:05:00Z,200\n"
+                + "c4,ben@example.com,meeting,outbound,held,2026-11-12T15:00:00Z,1800\n", name: "b.csv")
+        // When the week is read from the kept tallies and then by counting the activities
+        let fromTallies = try store.snapshot(week: week, config: WorkspaceConfig())
+        let counted = try snapshotWithoutTallies(store)
+        // Then both agree, day by day
+        #expect(Set(fromTallies.tallies) == Set(counted.tallies))
+        let ben = fromTallies.tallies.filter { $0.email == "ben@example.com" }.sorted { $0.day < $1.day }
+        #expect(ben.map(\.day.description) == ["2026-11-09", "2026-11-11", "2026-11-12"])
+        #expect(ben.map(\.callConversations) == [1, 1, 0])
+        #expect(ben.map(\.meetingsHeld) == [0, 0, 1])
+    }
+
+    @Test func otherThresholdsFallBackToCountingTheActivities() throws {
+        let store = try Store.inMemory()
+        try importKeepingTallies(
+            store,
+            "id,owner,kind,direction,outcome,timestamp,duration\n"
+                + "c1,ben@example.com,call,outbound,connected,2026-11-09T09:00:00Z,100\n", name: "a.csv")
+        var config = WorkspaceConfig()
+        config.conversationMinCallSeconds = 60
+        let snapshot = try store.snapshot(week: week, config: config)
+        #expect(snapshot.tallies.first?.callConversations == 1)
+        #expect(try store.snapshot(week: week, config: WorkspaceConfig()).tallies.first?.callConversations == 0)
+    }
+}
