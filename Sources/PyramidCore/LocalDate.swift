@@ -42,6 +42,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         day = d
     }
 
+    /// The calendar day of the instant `epochSeconds` (seconds since 1970 UTC) at a UTC offset of
+    /// `offsetSeconds`.
+    public init(epochSeconds: Int64, offsetSeconds: Int) {
+        let local = epochSeconds + Int64(offsetSeconds)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        self.init(daysSinceEpoch: Int(days))
+    }
+
     /// Parses `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

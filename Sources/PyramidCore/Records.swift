@@ -54,8 +54,7 @@ public struct Activity: Sendable, Hashable, Codable {
 
     /// The calendar day the activity happened on, in the seller's local time as the export gave it.
     public var localDate: LocalDate {
-        let local = occurredAt + Int64(utcOffsetMinutes) * 60
-        return LocalDate(daysSinceEpoch: Int((local - ((local % 86400 + 86400) % 86400)) / 86400))
+        LocalDate(epochSeconds: occurredAt, offsetSeconds: utcOffsetMinutes * 60)
     }
 }
 

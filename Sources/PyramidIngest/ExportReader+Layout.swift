@@ -3,16 +3,12 @@ import PyramidCore
 
 /// How a file's header is matched to a layout and its columns bound to fields.
 extension ExportReader {
-    /// Trims a cell, unwraps Excel's `="00123"` guard, and empties Salesforce's empty-lookup sentinel.
-    ///
-    /// Salesforce's weekly Data Export writes `000000000000000AAA` for an empty Who/What/Campaign lookup; it is
-    /// never a real record id, so it is read as no value rather than as a contact or account named that.
+    /// Unwraps Excel's `="00123"` guard (cells arrive already trimmed).
     static func clean(_ text: String) -> String {
         let bytes = text.utf8
         if bytes.first == UInt8(ascii: "="), bytes.count >= 3, text.hasPrefix("=\""), text.hasSuffix("\"") {
             return String(text.dropFirst(2).dropLast())
         }
-        if bytes.count == 18 && text == "000000000000000AAA" { return "" }
         return text
     }
 

@@ -31,6 +31,8 @@ public final class ExportReader {
     private let binding: [Field: [Int]]
     /// `binding` keyed by field ordinal, for the per-row loop.
     private let boundOrdinals: [(ordinal: Int, indexes: [Int])]
+    /// The layout's values that mean "empty".
+    private let emptyMarkers: Set<String>
     private var normalizer: RowNormalizer
     private var pending: [PendingRow] = []
     private var pendingIndex = 0
@@ -128,6 +130,7 @@ public final class ExportReader {
         dialect = chosen
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)
+        emptyMarkers = chosen.emptyMarkers
         boundOrdinals = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.ordinal < $1.ordinal }
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
@@ -241,7 +244,7 @@ public final class ExportReader {
             for (ordinal, indexes) in boundOrdinals {
                 for index in indexes {
                     let value = ExportReader.clean(reader.trimmedCell(index, decoder: &decoder))
-                    if !value.isEmpty {
+                    if !value.isEmpty, !emptyMarkers.contains(value) {
                         values[ordinal: ordinal] = value
                         break
                     }

@@ -202,7 +202,7 @@ struct RowNormalizer {
         return rules.first { value.contains($0.0) }?.1 ?? .unknown
     }
 
-    private func duration(_ row: FieldValues) throws -> Int? {
+    private mutating func duration(_ row: FieldValues) throws -> Int? {
         if !row[.duration].isEmpty {
             guard
                 let seconds = NumberText.duration(
@@ -218,8 +218,7 @@ struct RowNormalizer {
             let answered = DateTimeText.parse(row[.answeredAt], order: dateOrder),
             let completed = DateTimeText.parse(row[.completedAt], order: dateOrder)
         {
-            var resolver = clock
-            let seconds = resolver.instant(of: completed).epochSeconds - resolver.instant(of: answered).epochSeconds
+            let seconds = clock.instant(of: completed).epochSeconds - clock.instant(of: answered).epochSeconds
             return seconds >= 0 ? Int(seconds) : nil
         }
         return nil

@@ -40,13 +40,6 @@ extension Store {
         }
     }
 
-    /// The latest day any activity is dated, to default the report to the last complete week that has data.
-    public func latestActivityDay() throws -> LocalDate? {
-        try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT max(local_day) FROM activity").map { LocalDate(daysSinceEpoch: $0) }
-        }
-    }
-
     private func ownerEmails(_ db: Database) throws -> [Int64: String] {
         var owners: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, seller_email FROM owner WHERE seller_email IS NOT NULL") {

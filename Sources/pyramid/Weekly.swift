@@ -24,8 +24,9 @@ enum Weekly {
 
     /// The ISO week before the one holding `today` in `timeZone`.
     static func lastCompleteWeek(today: Date, timeZone: TimeZone) -> ISOWeek {
-        let local = Int64(today.timeIntervalSince1970) + Int64(timeZone.secondsFromGMT(for: today))
-        let day = LocalDate(daysSinceEpoch: Int((local - ((local % 86_400) + 86_400) % 86_400) / 86_400))
+        let day = LocalDate(
+            epochSeconds: Int64(today.timeIntervalSince1970.rounded(.down)),
+            offsetSeconds: timeZone.secondsFromGMT(for: today))
         return ISOWeek(containing: day).previous
     }
 }

@@ -46,3 +46,15 @@ struct CalendarTests {
         #expect(matcher.match("other@example.com") == nil)
     }
 }
+
+struct LocalDayOfInstantTests {
+    @Test(
+        "the local day of an instant",
+        arguments: [
+            (Int64(0), 0, "1970-01-01"), (-1, 0, "1969-12-31"), (86_399, 0, "1970-01-01"),
+            (1_794_787_200, -5 * 3600, "2026-11-15"), (1_794_787_200, 3600, "2026-11-16"),
+        ])
+    func localDay(epoch: Int64, offset: Int, day: String) {
+        #expect(LocalDate(epochSeconds: epoch, offsetSeconds: offset).description == day)
+    }
+}

@@ -93,7 +93,8 @@ private struct Diagnoser {
             mix["linkedin", default: 0] += tally.linkedinTouches
             mix["meetings", default: 0] += tally.meetingsHeld + tally.meetingsUnknown + tally.meetingsNoShow
         }
-        let wonThisWeek = wonDeals(nil, from: week.monday).filter { active.map(\.email).contains($0.email) }
+        let activeEmails = Set(active.map(\.email))
+        let wonThisWeek = wonDeals(nil, from: week.monday).filter { activeEmails.contains($0.email) }
         funnel.won = wonThisWeek.count
         funnel.wonAmount = snapshot.dealsImported ? wonThisWeek.map(\.amount).reduce(0, +) : nil
         var health: [StandardsHealth] = []

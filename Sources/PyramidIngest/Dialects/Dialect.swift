@@ -82,6 +82,9 @@ public struct Dialect: Sendable, Hashable, Codable {
     public var outcomes: [String: Outcome]
     /// Prefixed to record ids so two CRMs' ids never collide.
     public var keyPrefix: String
+    /// Cell values this CRM writes to mean "empty" (Salesforce's Data Export writes `000000000000000AAA` for
+    /// an empty lookup); they are read as no value.
+    public var emptyMarkers: Set<String> = []
 
     /// Creates a layout.
     public init(
@@ -109,6 +112,13 @@ public struct Dialect: Sendable, Hashable, Codable {
         self.directions = directions
         self.outcomes = outcomes
         self.keyPrefix = keyPrefix ?? crm
+    }
+
+    /// This layout, reading `markers` as empty cells.
+    public func emptying(_ markers: Set<String>) -> Dialect {
+        var dialect = self
+        dialect.emptyMarkers = markers
+        return dialect
     }
 
     /// The fields a file of `kind` cannot do without.

@@ -6,6 +6,9 @@ import PyramidCore
 enum Salesforce {
     static let all = [report, reportOpportunities, task, event, opportunity, user]
 
+    /// What the weekly Data Export writes for an empty Who/What/Campaign lookup: never a real record id.
+    private static let emptyLookup: Set<String> = ["000000000000000AAA"]
+
     private static let outcomes: [String: Outcome] = [
         "we'll call back": .connected, "call unsuccessful": .noAnswer, "left voice mail": .voicemail,
         "no voicemail": .noAnswer, "had conversation": .connected,
@@ -53,7 +56,8 @@ enum Salesforce {
             ],
             .status: ["Status"], .contact: ["WhoId", "Who.Name"], .company: ["AccountId", "What.Name"],
         ],
-        dateOrder: .auto, timesInUTC: true, callFieldsImplyCall: true, outcomes: outcomes, keyPrefix: "sf")
+        dateOrder: .auto, timesInUTC: true, callFieldsImplyCall: true, outcomes: outcomes, keyPrefix: "sf"
+    ).emptying(emptyLookup)
 
     /// Event.csv: meetings, with ActivityDateTime and DurationInMinutes.
     static let event = Dialect(
@@ -67,7 +71,8 @@ enum Salesforce {
             .contact: ["WhoId", "Who.Name"], .company: ["AccountId", "What.Name"],
         ],
         dateOrder: .auto, durationUnit: .minutes, timesInUTC: true, fixedKind: .meeting,
-        kinds: ["event": .meeting, "meeting": .meeting, "call": .meeting, "other": .meeting], keyPrefix: "sf")
+        kinds: ["event": .meeting, "meeting": .meeting, "call": .meeting, "other": .meeting], keyPrefix: "sf"
+    ).emptying(emptyLookup)
 
     /// Opportunity.csv.
     static let opportunity = Dialect(
@@ -77,7 +82,8 @@ enum Salesforce {
             .id: ["Id"], .owner: ["Owner.Email", "OwnerId", "Owner.Name"], .name: ["Name"], .amount: ["Amount"],
             .currency: ["CurrencyIsoCode"], .stage: ["StageName"], .won: ["IsWon"], .closed: ["IsClosed"],
             .closeDate: ["CloseDate"], .createdDate: ["CreatedDate"],
-        ], keyPrefix: "sf")
+        ], keyPrefix: "sf"
+    ).emptying(emptyLookup)
 
     /// User.csv: the CRM's own roster; owner ids resolve through it, inactive users are people who left.
     static let user = Dialect(
@@ -87,5 +93,6 @@ enum Salesforce {
             .crmID: ["Id"], .email: ["Email"], .name: ["Name"], .firstName: ["FirstName"], .lastName: ["LastName"],
             .team: ["Department", "Division"], .manager: ["ManagerId"], .role: ["Title", "UserRoleId"],
             .active: ["IsActive"], .startDate: ["Start_Date__c"],
-        ])
+        ]
+    ).emptying(emptyLookup)
 }

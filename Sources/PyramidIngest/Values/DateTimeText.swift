@@ -158,9 +158,9 @@ public enum DateTimeText {
     }
 
     private static func epoch(_ seconds: Int64) -> WrittenDateTime {
-        let day = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let date = LocalDate(epochSeconds: seconds, offsetSeconds: 0)
         return WrittenDateTime(
-            date: LocalDate(daysSinceEpoch: day), secondsOfDay: Int(seconds - Int64(day) * 86_400), offsetSeconds: 0,
+            date: date, secondsOfDay: Int(seconds - Int64(date.daysSinceEpoch) * 86_400), offsetSeconds: 0,
             epochSeconds: seconds)
     }
 
