@@ -1,4 +1,5 @@
 import GRDB
+import PyramidCore
 
 /// The thresholds the daily tallies count with: a connected call from `minimumCallSeconds` is a conversation,
 /// a call of `shortCallSeconds` or less is a few-second call.
@@ -14,29 +15,41 @@ public struct TallyBasis: Sendable, Hashable {
 }
 
 /// Keeps `activity_tally` in step with `activity`, inside the import's transaction.
+///
+/// An import counts the done activities it adds as it goes (`TallyCounter`) when the stored tallies were
+/// counted with the same thresholds, or there were no activities before; it recounts everything from the
+/// activities when it updated a row (an update may move a row to another day) or the thresholds changed.
 enum DailyTallies {
-    /// After an activities import: recounts the days it added to, or everything when rows were updated (an
-    /// update may move a row to another day) or the thresholds changed; without a basis, marks the tallies
-    /// unusable so reports count from the activities.
-    static func refresh(_ db: Database, basis: TallyBasis?, days: ClosedRange<Int>?, rebuild: Bool) throws {
-        guard let basis else {
-            try db.execute(sql: "DELETE FROM tally_basis")
-            return
-        }
-        let stored = try Row.fetchOne(db, sql: "SELECT min_call_seconds, short_call_seconds FROM tally_basis")
-        let sameBasis =
-            stored.map { TallyBasis(minimumCallSeconds: $0[0], shortCallSeconds: $0[1]) == basis } ?? false
-        if sameBasis && !rebuild {
-            guard let days else { return }
-            try db.execute(
-                sql: "DELETE FROM activity_tally WHERE local_day BETWEEN ? AND ?",
-                arguments: [days.lowerBound, days.upperBound])
-            try count(db, basis: basis, days: days)
-            return
-        }
+    /// Whether an import into `db` can add its counts to the stored tallies: they were counted with `basis`,
+    /// or there is nothing to count yet (then the stale tallies, if any, are cleared).
+    static func canCount(_ db: Database, basis: TallyBasis?) throws -> Bool {
+        guard let basis else { return false }
+        if try usable(db, basis: basis) { return true }
+        guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity)") ?? false) else { return false }
         try db.execute(sql: "DELETE FROM activity_tally")
-        try count(db, basis: basis, days: nil)
+        return true
+    }
+
+    /// After an activities import: adds what `counter` counted, or recounts everything when `recount` (the
+    /// import updated rows, or could not count); without a basis, marks the tallies unusable so reports count
+    /// from the activities.
+    static func finish(_ db: Database, basis: TallyBasis?, counter: TallyCounter?, recount: Bool) throws {
         try db.execute(sql: "DELETE FROM tally_basis")
+        guard let basis else { return }
+        if !recount, var counter {
+            try counter.flush(db)
+        } else {
+            try db.execute(sql: "DELETE FROM activity_tally")
+            try db.execute(
+                sql: """
+                    INSERT INTO activity_tally
+                    SELECT local_day, owner_id, kind, direction, outcome, count(*),
+                      sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)
+                    FROM activity
+                    WHERE done = 1
+                    GROUP BY local_day, owner_id, kind, direction, outcome
+                    """, arguments: [basis.minimumCallSeconds, basis.shortCallSeconds])
+        }
         try db.execute(
             sql: "INSERT INTO tally_basis (min_call_seconds, short_call_seconds) VALUES (?, ?)",
             arguments: [basis.minimumCallSeconds, basis.shortCallSeconds])
@@ -48,22 +61,58 @@ enum DailyTallies {
         else { return false }
         return TallyBasis(minimumCallSeconds: row[0], shortCallSeconds: row[1]) == basis
     }
+}
 
-    private static func count(_ db: Database, basis: TallyBasis, days: ClosedRange<Int>?) throws {
-        var arguments: StatementArguments = [basis.minimumCallSeconds, basis.shortCallSeconds]
-        var range = ""
-        if let days {
-            range = "AND local_day BETWEEN ? AND ?"
-            arguments += [days.lowerBound, days.upperBound]
-        }
-        try db.execute(
+/// Counts the done activities an import adds, per day, owner, kind, direction and outcome, and adds them to
+/// `activity_tally` whenever it holds many groups (so memory stays flat on a year of data) and at the end.
+struct TallyCounter {
+    private struct Group: Hashable {
+        var day: Int
+        var owner: Int64
+        var kind: ActivityKind
+        var direction: Direction
+        var outcome: Outcome
+    }
+
+    private struct Counts {
+        var all = 0
+        var long = 0
+        var short = 0
+    }
+
+    private let basis: TallyBasis
+    private var pending: [Group: Counts] = [:]
+    private static let flushAt = 50_000
+
+    init(basis: TallyBasis) { self.basis = basis }
+
+    /// Counts `activity`, stored for owner row `owner`, if it was done.
+    mutating func add(_ activity: Activity, owner: Int64, db: Database) throws {
+        guard activity.done else { return }
+        let group = Group(
+            day: activity.localDate.daysSinceEpoch, owner: owner, kind: activity.kind, direction: activity.direction,
+            outcome: activity.outcome)
+        let duration = activity.durationSeconds
+        pending[group, default: Counts()].all += 1
+        if duration.map({ $0 >= basis.minimumCallSeconds }) ?? true { pending[group]?.long += 1 }
+        if let duration, duration <= basis.shortCallSeconds { pending[group]?.short += 1 }
+        if pending.count >= Self.flushAt { try flush(db) }
+    }
+
+    /// Adds the pending counts to `activity_tally`.
+    mutating func flush(_ db: Database) throws {
+        let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO activity_tally
-                SELECT local_day, owner_id, kind, direction, outcome, count(*),
-                  sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)
-                FROM activity
-                WHERE done = 1 \(range)
-                GROUP BY local_day, owner_id, kind, direction, outcome
-                """, arguments: arguments)
+                INSERT INTO activity_tally VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
+                  short_calls = short_calls + excluded.short_calls
+                """)
+        for (group, counts) in pending {
+            try statement.execute(arguments: [
+                group.day, group.owner, group.kind.rawValue, group.direction.rawValue, group.outcome.rawValue,
+                counts.all, counts.long, counts.short,
+            ])
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 }

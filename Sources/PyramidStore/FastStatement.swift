@@ -42,23 +42,23 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }
 
-    /// Runs the statement; returns the first column of the row it returned (`RETURNING`), or nil when it
-    /// returned none.
-    @discardableResult
-    func run() throws -> Int64? {
+    /// What one `INSERT … ON CONFLICT DO UPDATE … WHERE changed` did.
+    enum UpsertOutcome { case inserted, updated, unchanged }
+
+    /// Runs an upsert whose insert would create row `rowID` (never used before): inserted when SQLite's last
+    /// inserted row id is now `rowID`, updated when it changed a row without inserting, unchanged when the
+    /// `WHERE` of its `DO UPDATE` left the stored row alone. No `RETURNING`, which would make SQLite gather
+    /// every statement's result in a temporary table.
+    func upsert(rowID: Int64) throws -> UpsertOutcome {
         defer { sqlite3_reset(handle) }
-        var result: Int64?
-        while true {
-            let code = sqlite3_step(handle)
-            switch code {
-            case SQLITE_ROW:
-                if result == nil { result = sqlite3_column_int64(handle, 0) }
-            case SQLITE_DONE:
-                return result
-            default:
-                let message = connection.map { String(cString: sqlite3_errmsg($0)) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-            }
-        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw error(code) }
+        if sqlite3_changes(connection) == 0 { return .unchanged }
+        return sqlite3_last_insert_rowid(connection) == rowID ? .inserted : .updated
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
     }
 }

@@ -26,11 +26,11 @@ extension Store {
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    var batch = try ImportBatch(db: db, reader: reader, path: path, now: now)
+                    var batch = try ImportBatch(db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
                     try batch.run(summary: &summary, progress: progress)
                     if reader.dialect.holds == .activities {
-                        try DailyTallies.refresh(
-                            db, basis: tallyBasis, days: batch.addedDays, rebuild: summary.updated > 0)
+                        try DailyTallies.finish(
+                            db, basis: tallyBasis, counter: batch.tallies, recount: summary.updated > 0)
                     }
                     return dryRun ? .rollback : .commit
                 }
@@ -52,10 +52,12 @@ private struct ImportBatch {
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
     var statements: ImportStatements
-    /// The first and last local day of the activities this import added.
-    var addedDays: ClosedRange<Int>?
+    /// Per local day, the row id the next activity added to it gets (see `ActivityID`).
+    var nextActivityIDs: [Int: Int64] = [:]
+    /// The done activities added, counted for the daily tallies; nil when they must be recounted.
+    var tallies: TallyCounter?
 
-    init(db: Database, reader: ExportReader, path: String, now: Date) throws {
+    init(db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?) throws {
         self.db = db
         self.reader = reader
         try db.execute(
@@ -73,6 +75,9 @@ private struct ImportBatch {
         }
         matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
         statements = ImportStatements(db: db)
+        if reader.dialect.holds == .activities, let tallyBasis, try DailyTallies.canCount(db, basis: tallyBasis) {
+            tallies = TallyCounter(basis: tallyBasis)
+        }
     }
 
     mutating func run(summary: inout ImportSummary, progress: ((ImportProgress) -> Void)?) throws {
@@ -145,29 +150,50 @@ private struct ImportBatch {
 
     private mutating func store(_ activity: Activity) throws -> Change {
         let ownerID = try owner(activity.owner)
+        let day = activity.localDate.daysSinceEpoch
+        let id = try nextActivityID(day: day)
         let insert = try statements.activity()
-        insert.bind(1, activity.key)
-        insert.bind(2, ownerID)
-        insert.bind(3, Int64(activity.localDate.daysSinceEpoch))
-        insert.bind(4, activity.kind.rawValue)
-        insert.bind(5, activity.direction.rawValue)
-        insert.bind(6, activity.outcome.rawValue)
-        insert.bind(7, activity.done)
-        insert.bind(8, activity.durationSeconds)
-        insert.bind(9, activity.occurredAt)
-        insert.bind(10, Int64(activity.utcOffsetMinutes))
-        insert.bind(11, activity.loggedAt)
-        insert.bind(12, activity.outcomeText)
-        insert.bind(13, activity.subject)
-        insert.bind(14, activity.contact)
-        insert.bind(15, activity.company)
-        insert.bind(16, importID)
-        let result = change(try insert.run())
-        if result == .added {
-            let day = activity.localDate.daysSinceEpoch
-            addedDays = addedDays.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+        insert.bind(1, id)
+        insert.bind(2, activity.key)
+        insert.bind(3, ownerID)
+        insert.bind(4, Int64(day))
+        insert.bind(5, activity.kind.rawValue)
+        insert.bind(6, activity.direction.rawValue)
+        insert.bind(7, activity.outcome.rawValue)
+        insert.bind(8, activity.done)
+        insert.bind(9, activity.durationSeconds)
+        insert.bind(10, activity.occurredAt)
+        insert.bind(11, Int64(activity.utcOffsetMinutes))
+        insert.bind(12, activity.loggedAt)
+        insert.bind(13, activity.outcomeText)
+        insert.bind(14, activity.subject)
+        insert.bind(15, activity.contact)
+        insert.bind(16, activity.company)
+        insert.bind(17, importID)
+        switch try insert.upsert(rowID: id) {
+        case .unchanged:
+            return .unchanged
+        case .updated:
+            // The row may have moved to `day` under this id.
+            nextActivityIDs[day] = id + 1
+            return .updated
+        case .inserted:
+            nextActivityIDs[day] = id + 1
+            try tallies?.add(activity, owner: ownerID, db: db)
+            return .added
         }
-        return result
+    }
+
+    /// The id for the next activity added to `day`: one past the day's last.
+    private mutating func nextActivityID(day: Int) throws -> Int64 {
+        if let next = nextActivityIDs[day] { return next }
+        let ids = ActivityID.range(fromDay: day, toDay: day)
+        let last = try Int64.fetchOne(
+            db, sql: "SELECT max(id) FROM activity WHERE id BETWEEN ? AND ?",
+            arguments: [ids.lowerBound, ids.upperBound])
+        let next = last.map { $0 + 1 } ?? ids.lowerBound
+        nextActivityIDs[day] = next
+        return next
     }
 
     private mutating func store(_ deal: Deal) throws -> Change {
@@ -287,17 +313,19 @@ struct ImportStatements {
 
     init(db: Database) { self.db = db }
 
-    /// Inserts an activity, or updates the stored one when any value differs; returns the row's version
-    /// (0 = added, more = updated), nothing when unchanged.
+    /// Inserts an activity under the id given, or updates the stored one with the same key when any value
+    /// differs (moving it to the id given when its day changed).
     mutating func activity() throws -> FastStatement {
         if let prepared { return prepared }
         let statement = try FastStatement(
             db,
             sql: """
-                INSERT INTO activity (key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at,
-                  utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id, local_day = excluded.local_day,
+                INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
+                  occurred_at, utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET
+                  id = CASE WHEN local_day = excluded.local_day THEN id ELSE excluded.id END,
+                  owner_id = excluded.owner_id, local_day = excluded.local_day,
                   kind = excluded.kind, direction = excluded.direction, outcome = excluded.outcome,
                   done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
                   utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
@@ -308,7 +336,6 @@ struct ImportStatements {
                   IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
                   excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
                   excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact, excluded.company)
-                RETURNING version
                 """)
         prepared = statement
         return statement

@@ -66,6 +66,11 @@ extension Store {
         }
     }
 
+    /// Every seller on the roster, by team and name.
+    public func sellers() throws -> [Seller] {
+        try writer.read { db in try SellerQueries.all(db) }
+    }
+
     /// Every seller, with the names exports use for them and their activity count.
     public func sellerListings() throws -> [SellerListing] {
         try writer.read { db in
@@ -96,9 +101,11 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.name, (SELECT count(*) FROM activity a WHERE a.owner_id = o.id)
-                      + (SELECT count(*) FROM deal d WHERE d.owner_id = o.id) AS n
-                    FROM owner o WHERE o.seller_email IS NULL ORDER BY o.name
+                    SELECT o.name, coalesce(a.n, 0) + coalesce(d.n, 0) AS n
+                    FROM owner o
+                    LEFT JOIN (SELECT owner_id, count(*) AS n FROM activity GROUP BY owner_id) a ON a.owner_id = o.id
+                    LEFT JOIN (SELECT owner_id, count(*) AS n FROM deal GROUP BY owner_id) d ON d.owner_id = o.id
+                    WHERE o.seller_email IS NULL ORDER BY o.name
                     """
             ).map { ($0["name"], $0["n"]) }
         }

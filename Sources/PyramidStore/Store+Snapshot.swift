@@ -48,15 +48,16 @@ extension Store {
         return owners
     }
 
-    /// Per owner and day: the counts the model reads. Grouped by the covering index's own key order (day,
-    /// owner, kind, direction, outcome), so SQLite only walks the index and counts; the vocabulary is mapped to
-    /// the tally's counters here, once per group rather than once per row.
+    /// Per owner and day: the counts the model reads, from the daily tallies (or the days' activities, one
+    /// range of the table), in (day, owner) order; the vocabulary is mapped to the tally's counters here, once
+    /// per group rather than once per row.
     private func dailyTallies(
         _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
     ) throws -> [DayTally] {
         let basis = TallyBasis(
             minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
         // The tallies kept by imports when they were counted with today's thresholds, else the activities.
+        let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
         let rows =
             try DailyTallies.usable(db, basis: basis)
             ? try Row.fetchCursor(
@@ -72,12 +73,12 @@ extension Store {
                       sum(duration IS NULL OR duration >= :minimum),
                       sum(duration IS NOT NULL AND duration <= :short)
                     FROM activity
-                    WHERE local_day BETWEEN :from AND :to AND done = 1
+                    WHERE id BETWEEN :from AND :to AND done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
                     """,
                 arguments: [
                     "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
-                    "from": from.daysSinceEpoch, "to": to.daysSinceEpoch,
+                    "from": ids.lowerBound, "to": ids.upperBound,
                 ])
         var tallies: [DayTally] = []
         var current: DayTally?
@@ -109,14 +110,16 @@ extension Store {
         var patterns: [String: LoggingPattern] = [:]
         let monday = week.monday.daysSinceEpoch
         let sunday = monday + 6
+        let weekIDs = ActivityID.range(fromDay: monday, toDay: sunday)
+        let fortnightIDs = ActivityID.range(fromDay: sunday - 13, toDay: sunday)
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT owner_id, max(n) FROM (
                   SELECT owner_id, occurred_at / 60 AS minute, count(*) AS n FROM activity
-                  WHERE local_day BETWEEN ? AND ? AND done = 1 GROUP BY owner_id, minute)
+                  WHERE id BETWEEN ? AND ? AND done = 1 GROUP BY owner_id, minute)
                 GROUP BY owner_id
-                """, arguments: [monday, sunday])
+                """, arguments: [weekIDs.lowerBound, weekIDs.upperBound])
         {
             guard let email = owners[row[0]] else { continue }
             patterns[email, default: LoggingPattern()].mostInOneMinute = max(
@@ -126,10 +129,10 @@ extension Store {
             db,
             sql: """
                 SELECT owner_id, (logged_at + utc_offset * 60) / 86400 AS logged_day, count(*) AS n FROM activity
-                WHERE local_day BETWEEN ? AND ? AND done = 1 AND logged_at IS NOT NULL
+                WHERE id BETWEEN ? AND ? AND done = 1 AND logged_at IS NOT NULL
                   AND (logged_at + utc_offset * 60) / 86400 > local_day
                 GROUP BY owner_id, logged_day
-                """, arguments: [monday, sunday])
+                """, arguments: [weekIDs.lowerBound, weekIDs.upperBound])
         {
             guard let email = owners[row[0]] else { continue }
             let count: Int = row[2]
@@ -143,10 +146,10 @@ extension Store {
             db,
             sql: """
                 SELECT owner_id, outcome FROM activity
-                WHERE local_day BETWEEN ? AND ? AND done = 1 AND kind = 'call' AND direction = 'outbound'
+                WHERE id BETWEEN ? AND ? AND done = 1 AND kind = 'call' AND direction = 'outbound'
                   AND outcome IN ('not-interested', 'connected')
                 ORDER BY owner_id, occurred_at
-                """, arguments: [sunday - 13, sunday])
+                """, arguments: [fortnightIDs.lowerBound, fortnightIDs.upperBound])
         while let row = try calls.next() {
             guard let email = owners[row[0]] else { continue }
             var run = runs[email] ?? (0, 0)

@@ -148,7 +148,7 @@ struct CoachCommand: ParsableCommand {
 
     func run() throws {
         let store = try workspace.openStore()
-        let sellers = try store.sellerListings().map(\.seller)
+        let sellers = try store.sellers()
         guard let email = OwnerMatcher(sellers: sellers).match(seller),
             let person = sellers.first(where: { $0.email == email })
         else { throw ValidationError(StoreError.unknownSeller(seller).description) }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PyramidCore
 import PyramidIngest
 import Testing
@@ -44,6 +45,34 @@ struct DailyTallyTests {
         #expect(ben.map(\.day.description) == ["2026-11-09", "2026-11-11", "2026-11-12"])
         #expect(ben.map(\.callConversations) == [1, 1, 0])
         #expect(ben.map(\.meetingsHeld) == [0, 0, 1])
+    }
+
+    @Test func importsThatOnlyAddRowsAddTheirCountsToTheTallies() throws {
+        // Given three imports that only add rows, two of them to the same days, one re-imported unchanged
+        let store = try Store.inMemory()
+        let header = "id,owner,kind,direction,outcome,timestamp,duration\n"
+        let first =
+            header + "c1,ben@example.com,call,outbound,connected,2026-11-09T09:00:00Z,300\n"
+            + "c2,ben@example.com,call,outbound,no-answer,2026-11-09T09:05:00Z,3\n"
+            + "c3,ana@example.com,email,outbound,sent,2026-11-10T10:00:00Z,\n"
+        try importKeepingTallies(store, first, name: "a.csv")
+        try importKeepingTallies(
+            store,
+            header + "c4,ben@example.com,call,outbound,connected,2026-11-09T11:00:00Z,\n"
+                + "c5,ben@example.com,call,outbound,connected,2026-11-09T11:30:00Z,60\n"
+                + "c6,ana@example.com,email,outbound,sent,2026-11-10T11:00:00Z,\n", name: "b.csv")
+        try importKeepingTallies(store, first, name: "a.csv")
+        // When the tallies kept are compared with counting everything again
+        let tallies = "SELECT * FROM activity_tally ORDER BY local_day, owner_id, kind, direction, outcome"
+        let kept = try store.writer.read { db in try Row.fetchAll(db, sql: tallies) }
+        let recounted = try store.writer.write { db in
+            try DailyTallies.finish(db, basis: basis, counter: nil, recount: true)
+            return try Row.fetchAll(db, sql: tallies)
+        }
+        // Then they are the same rows: Ben's Monday holds three connected calls (two long enough) and a few-second one
+        #expect(kept == recounted)
+        let monday = kept.filter { ($0["local_day"] as Int) == LocalDate(iso: "2026-11-09")?.daysSinceEpoch }
+        #expect(monday.map { [$0["n"], $0["long_calls"], $0["short_calls"]] as [Int] } == [[3, 2, 0], [1, 0, 1]])
     }
 
     @Test func otherThresholdsFallBackToCountingTheActivities() throws {

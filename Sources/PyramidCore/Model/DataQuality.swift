@@ -32,21 +32,50 @@ enum DataQualityRules {
 
 /// Where a seller trails the team most, by the team's distribution rather than only the standard.
 enum PeerView {
-    /// `values[metric][email]`; returns the one or two metrics where `email` sits lowest, below the median.
-    static func trailing(email: String, values: [(metric: String, byEmail: [String: Double])]) -> [PeerGap] {
+    /// One metric's values across the team (by email), sorted once for every seller's look-up.
+    struct Distribution {
+        let metric: String
+        let byEmail: [String: Double]
+        let sorted: [Double]
+
+        init(metric: String, byEmail: [String: Double]) {
+            self.metric = metric
+            self.byEmail = byEmail
+            sorted = byEmail.values.sorted()
+        }
+
+        /// How many values are below `value`, and how many equal it.
+        func rank(of value: Double) -> (below: Int, equal: Int) {
+            let below = firstIndex { $0 >= value }
+            return (below, firstIndex { $0 > value } - below)
+        }
+
+        private func firstIndex(where isPast: (Double) -> Bool) -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isPast(sorted[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+    }
+
+    /// The one or two metrics where `email` sits lowest among the others, when below the team's median.
+    static func trailing(email: String, distributions: [Distribution]) -> [PeerGap] {
         var gaps: [PeerGap] = []
-        for (metric, byEmail) in values {
-            guard let mine = byEmail[email], byEmail.count >= 3 else { continue }
-            let others = byEmail.filter { $0.key != email }.map(\.value)
-            let below = Double(others.filter { $0 < mine }.count)
-            let equal = Double(others.filter { $0 == mine }.count)
-            let percentile = (below + equal / 2) / Double(others.count)
-            let sorted = byEmail.values.sorted()
+        for distribution in distributions {
+            let sorted = distribution.sorted
+            guard let mine = distribution.byEmail[email], sorted.count >= 3 else { continue }
+            let rank = distribution.rank(of: mine)
+            // Among the others: `mine` itself is one of the equal values.
+            let percentile = (Double(rank.below) + Double(rank.equal - 1) / 2) / Double(sorted.count - 1)
             let median =
                 sorted.count % 2 == 1
                 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
             guard mine < median else { continue }
-            gaps.append(PeerGap(metric: metric, actual: mine, teamMedian: median, percentile: percentile))
+            gaps.append(
+                PeerGap(metric: distribution.metric, actual: mine, teamMedian: median, percentile: percentile))
         }
         return Array(gaps.sorted { $0.percentile < $1.percentile }.prefix(2))
     }

@@ -122,7 +122,7 @@ private struct Diagnoser {
     private func diagnose(
         _ seller: Seller, history: SellerHistory, team: ChannelExperience,
         weeks: [String: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]],
-        peers: [(metric: String, byEmail: [String: Double])]
+        peers: [PeerView.Distribution]
     ) -> SellerDiagnosis {
         let calendar = history.calendar
         let workingDays = calendar.workingDays(in: week)
@@ -185,7 +185,7 @@ private struct Diagnoser {
             reasons: reasons,
             dataQuality: DataQualityRules.flags(
                 week: week, history: history, logging: snapshot.logging[seller.email], rules: rules),
-            trailing: PeerView.trailing(email: seller.email, values: peers),
+            trailing: PeerView.trailing(email: seller.email, distributions: peers),
             reverseFunnel: ReverseFunnelRules.funnel(
                 results: results, quarter: quarter, own: own, team: team, ownAverageDeal: averageDeal(seller.email),
                 teamAverageDeal: averageDeal(nil), workingDaysPerWeek: config.workingDays.count, rules: rules),
@@ -276,7 +276,7 @@ private struct Diagnoser {
     }
 
     /// This week's values per seller for the peer view (sellers at work, not ramping).
-    private func peerDistribution() -> [(metric: String, byEmail: [String: Double])] {
+    private func peerDistribution() -> [PeerView.Distribution] {
         var callsPerDay: [String: Double] = [:]
         var conversationsPerWeek: [String: Double] = [:]
         var conversationRate: [String: Double] = [:]
@@ -294,8 +294,9 @@ private struct Diagnoser {
             }
         }
         return [
-            ("outbound calls a day", callsPerDay), ("conversations a week", conversationsPerWeek),
-            ("% of calls that become conversations", conversationRate),
+            .init(metric: "outbound calls a day", byEmail: callsPerDay),
+            .init(metric: "conversations a week", byEmail: conversationsPerWeek),
+            .init(metric: "% of calls that become conversations", byEmail: conversationRate),
         ]
     }
 
