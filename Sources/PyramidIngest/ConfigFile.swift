@@ -34,7 +34,7 @@ public enum ConfigFile {
             throw Problem(description: "\(file)\(line): is not valid YAML: \(problem.text)")
         }
         guard let root else { return config }
-        var reader = NodeReader(file: file)
+        let reader = NodeReader(file: file)
         guard let top = root.mapping else { throw reader.problem("expected keys such as 'standards'", root) }
         try reader.onlyKeys(
             top,

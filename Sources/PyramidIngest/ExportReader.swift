@@ -216,6 +216,17 @@ public final class ExportReader {
 
     /// Reads the next non-blank record into field values, or a problem.
     private func readRow(keepRaw: Bool) throws -> PendingRow? {
+        // The reader and decoder are handed over for the whole record: calls on a class's stored struct would
+        // each copy it (and retain everything it holds).
+        try Self.readRow(
+            &reader, decoder: &decoder, columns: header.names.count, bound: boundOrdinals, emptyMarkers: emptyMarkers,
+            keepRaw: keepRaw)
+    }
+
+    private static func readRow(
+        _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, columns: Int,
+        bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: Set<String>, keepRaw: Bool
+    ) throws -> PendingRow? {
         while try reader.next() {
             if reader.isBlank { continue }
             let line = reader.line
@@ -230,21 +241,21 @@ public final class ExportReader {
             if nonEmpty == 1, ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
                 return PendingRow(line: line, raw: "", footer: true)
             }
-            if reader.count > header.names.count {
+            if reader.count > columns {
                 var extra = 0
-                for i in header.names.count..<reader.count where reader.withCell(i, { !$0.isEmpty }) { extra += 1 }
+                for i in columns..<reader.count where reader.withCell(i, { !$0.isEmpty }) { extra += 1 }
                 if extra > 0 {
                     return PendingRow(
                         line: line, raw: reader.rawText(decoder: &decoder),
-                        problem: "\(reader.count) cells but the header has \(header.names.count); "
+                        problem: "\(reader.count) cells but the header has \(columns); "
                             + "is a delimiter inside an unquoted cell?", footer: false)
                 }
             }
             var values = FieldValues()
-            for (ordinal, indexes) in boundOrdinals {
+            for (ordinal, indexes) in bound {
                 for index in indexes {
-                    let value = ExportReader.clean(reader.trimmedCell(index, decoder: &decoder))
-                    if !value.isEmpty, !emptyMarkers.contains(value) {
+                    let value = clean(reader.trimmedCell(index, decoder: &decoder))
+                    if !value.isEmpty, emptyMarkers.isEmpty || !emptyMarkers.contains(value) {
                         values[ordinal: ordinal] = value
                         break
                     }

@@ -1,7 +1,10 @@
+import CPyramidSHA
+
 /// SHA-256 (FIPS 180-4), to record which exact file an import read.
 ///
 /// Written here rather than pulled from a crypto package: it is the only digest Pyramid needs, and the
-/// toolchain ships none on Linux.
+/// toolchain ships none on Linux. Blocks are compressed with the processor's SHA instructions where it has
+/// them (CPyramidSHA), else in portable Swift.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
@@ -20,8 +23,17 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// Whether blocks go through the processor's SHA instructions.
+    let usesHardware: Bool
+
     /// Starts a digest.
-    public init() {}
+    public init() { self.init(hardware: true) }
+
+    /// Starts a digest that uses the SHA instructions only when `hardware` is true and the processor has them
+    /// (tests compare both ways).
+    init(hardware: Bool) {
+        usesHardware = hardware && pyramid_sha256_hardware_available() == 1
+    }
 
     /// Adds `bytes` to the digest.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -33,15 +45,30 @@ public struct SHA256: Sendable {
             offset = take
             if pending.count == 64 {
                 let block = pending
-                block.withUnsafeBytes { compress(UnsafeRawBufferPointer($0)) }
+                block.withUnsafeBytes { compress(blocks: UnsafeRawBufferPointer($0)) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - offset >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
-            offset += 64
+        let whole = (bytes.count - offset) / 64 * 64
+        if whole > 0 {
+            compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + whole]))
+            offset += whole
         }
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+    }
+
+    /// Compresses `blocks`, a whole number of 64-byte blocks.
+    private mutating func compress(blocks: UnsafeRawBufferPointer) {
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        if usesHardware {
+            state.withUnsafeMutableBufferPointer { words in
+                pyramid_sha256_blocks(words.baseAddress, base, blocks.count / 64)
+            }
+            return
+        }
+        for offset in stride(from: 0, to: blocks.count, by: 64) {
+            compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<offset + 64]))
+        }
     }
 
     /// The digest as 64 lowercase hex digits.

@@ -26,7 +26,10 @@ enum DailyTallies {
         guard let basis else { return false }
         if try usable(db, basis: basis) { return true }
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity)") ?? false) else { return false }
-        try db.execute(sql: "DELETE FROM activity_tally")
+        // Only when there is something to clear: even an empty table's page would be written (see TallyCounter).
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity_tally)") ?? false {
+            try db.execute(sql: "DELETE FROM activity_tally")
+        }
         return true
     }
 
@@ -37,7 +40,7 @@ enum DailyTallies {
         try db.execute(sql: "DELETE FROM tally_basis")
         guard let basis else { return }
         if !recount, var counter {
-            try counter.flush(db)
+            try counter.finish(db)
         } else {
             try db.execute(sql: "DELETE FROM activity_tally")
             try db.execute(
@@ -63,8 +66,13 @@ enum DailyTallies {
     }
 }
 
-/// Counts the done activities an import adds, per day, owner, kind, direction and outcome, and adds them to
-/// `activity_tally` whenever it holds many groups (so memory stays flat on a year of data) and at the end.
+/// Counts the done activities an import adds, per day, owner, kind, direction and outcome; adds the counts to
+/// `activity_tally` at the end.
+///
+/// Counts pile up in memory and move to a temporary table whenever they hold many groups (so memory stays flat
+/// on a year of data). Writing them to `activity_tally` as the import goes would change, late in its
+/// transaction, pages SQLite had already written to the WAL, and SQLite then re-reads the whole WAL at commit
+/// to rewrite its checksums.
 struct TallyCounter {
     private struct Group: Hashable {
         var day: Int
@@ -82,9 +90,27 @@ struct TallyCounter {
 
     private let basis: TallyBasis
     private var pending: [Group: Counts] = [:]
-    private static let flushAt = 50_000
+    private static let flushAt = 16_384
 
-    init(basis: TallyBasis) { self.basis = basis }
+    /// Starts counting for an import on `db`.
+    init(db: Database, basis: TallyBasis) throws {
+        self.basis = basis
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS tally_added (
+                  local_day INTEGER NOT NULL,
+                  owner_id INTEGER NOT NULL,
+                  kind TEXT NOT NULL,
+                  direction TEXT NOT NULL,
+                  outcome TEXT NOT NULL,
+                  n INTEGER NOT NULL,
+                  long_calls INTEGER NOT NULL,
+                  short_calls INTEGER NOT NULL,
+                  PRIMARY KEY (local_day, owner_id, kind, direction, outcome)
+                ) WITHOUT ROWID;
+                DELETE FROM temp.tally_added;
+                """)
+    }
 
     /// Counts `activity`, stored for owner row `owner`, if it was done.
     mutating func add(_ activity: Activity, owner: Int64, db: Database) throws {
@@ -99,11 +125,24 @@ struct TallyCounter {
         if pending.count >= Self.flushAt { try flush(db) }
     }
 
-    /// Adds the pending counts to `activity_tally`.
-    mutating func flush(_ db: Database) throws {
+    /// Adds everything counted to `activity_tally`, in its key order.
+    mutating func finish(_ db: Database) throws {
+        try flush(db)
+        try db.execute(
+            sql: """
+                INSERT INTO activity_tally
+                SELECT * FROM temp.tally_added WHERE true ORDER BY local_day, owner_id, kind, direction, outcome
+                ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
+                  short_calls = short_calls + excluded.short_calls;
+                DELETE FROM temp.tally_added;
+                """)
+    }
+
+    /// Moves the counts held in memory to the temporary table.
+    private mutating func flush(_ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO activity_tally VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO temp.tally_added VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
                   short_calls = short_calls + excluded.short_calls
                 """)

@@ -48,6 +48,8 @@ private struct ImportBatch {
     let db: Database
     let reader: ExportReader
     let importID: Int64
+    let path: String
+    let startedAt: String
     var owners: [String: (id: Int64, seller: String?)] = [:]
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
@@ -60,23 +62,19 @@ private struct ImportBatch {
     init(db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?) throws {
         self.db = db
         self.reader = reader
-        try db.execute(
-            sql: """
-                INSERT INTO import_run (file, path, sha256, bytes, dialect, kind, encoding, started_at)
-                VALUES (?, ?, '', ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                reader.fileName, path, reader.fileSize, reader.dialect.id, reader.dialect.holds.rawValue,
-                reader.encoding.rawValue, ISO8601DateFormatter().string(from: now),
-            ])
-        importID = db.lastInsertedRowID
+        self.path = path
+        startedAt = ISO8601DateFormatter().string(from: now)
+        // The import log's row is written at the end, under the id taken now (the write lock is held): a page
+        // written early in a large transaction and changed again at its end makes SQLite rewrite the checksum
+        // of every WAL frame in between when it commits (a second pass over the whole import).
+        importID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM import_run") ?? 1
         for row in try Row.fetchAll(db, sql: "SELECT id, name, seller_email FROM owner") {
             owners[row["name"]] = (row["id"], row["seller_email"])
         }
         matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
         statements = ImportStatements(db: db)
         if reader.dialect.holds == .activities, let tallyBasis, try DailyTallies.canCount(db, basis: tallyBasis) {
-            tallies = TallyCounter(basis: tallyBasis)
+            tallies = try TallyCounter(db: db, basis: tallyBasis)
         }
     }
 
@@ -101,13 +99,15 @@ private struct ImportBatch {
         summary.importID = importID
         try db.execute(
             sql: """
-                UPDATE import_run SET sha256 = ?, encoding = ?, rows_read = ?, added = ?, updated = ?,
-                  unchanged = ?, quarantined = ?, footer_lines = ?, unmatched_owners = ?
-                WHERE id = ?
+                INSERT INTO import_run (id, file, path, sha256, bytes, dialect, kind, encoding, started_at, rows_read,
+                  added, updated, unchanged, quarantined, footer_lines, unmatched_owners)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                summary.sha256, summary.encoding, summary.rowsRead, summary.added, summary.updated,
-                summary.unchanged, summary.quarantined, summary.footerLines, summary.unmatchedOwners.count, importID,
+                importID, reader.fileName, path, summary.sha256, reader.fileSize, reader.dialect.id,
+                reader.dialect.holds.rawValue, summary.encoding, startedAt, summary.rowsRead, summary.added,
+                summary.updated, summary.unchanged, summary.quarantined, summary.footerLines,
+                summary.unmatchedOwners.count,
             ])
         // Rows quarantined by an earlier import of the same bytes stay; this import's copies go.
         try db.execute(
@@ -153,6 +153,11 @@ private struct ImportBatch {
         let day = activity.localDate.daysSinceEpoch
         let id = try nextActivityID(day: day)
         let insert = try statements.activity()
+        insert.startRow(
+            textBytes: activity.key.utf8.count + activity.kind.rawValue.utf8.count
+                + activity.direction.rawValue.utf8.count + activity.outcome.rawValue.utf8.count
+                + activity.outcomeText.utf8.count + activity.subject.utf8.count + activity.contact.utf8.count
+                + activity.company.utf8.count)
         insert.bind(1, id)
         insert.bind(2, activity.key)
         insert.bind(3, ownerID)

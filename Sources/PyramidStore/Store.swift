@@ -18,23 +18,42 @@ public struct Store: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            let pool = try DatabasePool(path: url.path, configuration: configuration)
-            try self.init(writer: pool, logger: logger)
-        } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: url.path, reason: error.message ?? "\(error.resultCode)")
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: url.path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                self.init(migrated: pool, logger: logger)
+                return
+            } catch let error as DatabaseError {
+                // Two processes creating the same workspace at once (two imports started together) both find
+                // migrations to run: the one that loses the race finds the other's tables already made, or the
+                // file busy while it turns to WAL, and rolls back. Tried again, it takes up what the other did.
+                attempt += 1
+                let raced =
+                    error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                    || (error.message ?? "").hasSuffix("already exists")
+                guard raced, attempt < 6 else {
+                    throw StoreError.cannotOpen(path: url.path, reason: error.message ?? "\(error.resultCode)")
+                }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
         }
     }
 
     /// Wraps an existing connection (tests use an in-memory `DatabaseQueue`).
     public init(writer: any DatabaseWriter, logger: Logger = Logger(label: "pyramid.store")) throws {
-        self.writer = writer
-        self.logger = logger
         do {
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: writer.path, reason: error.message ?? "\(error.resultCode)")
         }
+        self.init(migrated: writer, logger: logger)
+    }
+
+    private init(migrated writer: any DatabaseWriter, logger: Logger) {
+        self.writer = writer
+        self.logger = logger
     }
 
     /// An empty workspace in memory, for tests and dry runs.

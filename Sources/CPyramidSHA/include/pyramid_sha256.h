@@ -1,0 +1,15 @@
+#ifndef PYRAMID_SHA256_H
+#define PYRAMID_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the SHA extensions (Intel SHA-NI, also on AMD Zen) that
+/// `pyramid_sha256_blocks` uses. Checked once with CPUID; always 0 on other architectures.
+int pyramid_sha256_hardware_available(void);
+
+/// Compresses `blocks` consecutive 64-byte blocks at `data` into the SHA-256 `state` (eight words, as in
+/// FIPS 180-4). Only call when `pyramid_sha256_hardware_available()` returned 1.
+void pyramid_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
