@@ -18,9 +18,9 @@ struct FastStatement {
         connection = db.sqliteConnection
     }
 
-    /// Starts binding a new row whose text values take up to `textBytes` bytes of UTF-8 together: they are
-    /// copied into one buffer SQLite reads in place, instead of SQLite copying each into memory of its own.
-    func startRow(textBytes: Int) { arena.reset(capacity: textBytes) }
+    /// Starts binding values whose text takes up to `textBytes` bytes of UTF-8 together: it is copied into one
+    /// buffer SQLite reads in place, instead of SQLite copying each value into memory of its own.
+    func startBinding(textBytes: Int) { arena.reset(capacity: textBytes) }
 
     func bind(_ index: Int32, _ text: String) {
         if text.isEmpty {
@@ -32,7 +32,7 @@ struct FastStatement {
             guard let source = bytes.baseAddress else { return }
             if let copy = arena.take(bytes.count) {
                 copy.initialize(from: source, count: bytes.count)
-                // Static: the arena keeps the bytes until the next row's values are bound over them.
+                // Static: the arena keeps the bytes until the next values are bound over them.
                 copy.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                     _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
                 }
@@ -56,19 +56,17 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }
 
-    /// What one `INSERT … ON CONFLICT DO UPDATE … WHERE changed` did.
-    enum UpsertOutcome { case inserted, updated, unchanged }
-
-    /// Runs an upsert whose insert would create row `rowID` (never used before): inserted when SQLite's last
-    /// inserted row id is now `rowID`, updated when it changed a row without inserting, unchanged when the
-    /// `WHERE` of its `DO UPDATE` left the stored row alone. No `RETURNING`, which would make SQLite gather
-    /// every statement's result in a temporary table.
-    func upsert(rowID: Int64) throws -> UpsertOutcome {
+    /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
+    func rows(_ body: (Int64, Int64) -> Void) throws {
         defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw error(code) }
-        if sqlite3_changes(connection) == 0 { return .unchanged }
-        return sqlite3_last_insert_rowid(connection) == rowID ? .inserted : .updated
+        while true {
+            let code = sqlite3_step(handle)
+            switch code {
+            case SQLITE_ROW: body(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+            case SQLITE_DONE: return
+            default: throw error(code)
+            }
+        }
     }
 
     private func error(_ code: Int32) -> DatabaseError {
@@ -77,7 +75,7 @@ struct FastStatement {
     }
 }
 
-/// The bytes of one row's text values, bound without copying. Only grows, between rows.
+/// The bytes of one statement's text values, bound without copying. Only grows, between statements.
 private final class TextArena {
     private var base: UnsafeMutablePointer<UInt8>?
     private var capacity = 0
@@ -85,7 +83,7 @@ private final class TextArena {
 
     deinit { base?.deallocate() }
 
-    /// Forgets the last row's bytes and makes room for `capacity` bytes.
+    /// Forgets the last values' bytes and makes room for `capacity` bytes.
     func reset(capacity needed: Int) {
         used = 0
         guard needed > capacity else { return }
@@ -94,7 +92,7 @@ private final class TextArena {
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
-    /// Room for `count` more bytes of this row, or nil when the row was started smaller.
+    /// Room for `count` more bytes, or nil when the binding was started smaller.
     func take(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
         guard let base, used + count <= capacity else { return nil }
         defer { used += count }

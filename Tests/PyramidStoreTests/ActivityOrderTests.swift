@@ -79,6 +79,31 @@ struct ActivityOrderTests {
         #expect(try stored(store).map(\.localDay) == [LocalDate(iso: "2026-11-11")?.daysSinceEpoch])
     }
 
+    @Test func countsStayExactAcrossStatementsOfManyRows() throws {
+        // Given 100 rows (several multi-row statements and a shorter last one), imported once
+        func rows(_ range: ClosedRange<Int>, outcome: (Int) -> String = { _ in "connected" }) -> String {
+            header
+                + range.map {
+                    "r\($0),ben@example.com,call,outbound,\(outcome($0)),2026-11-\(10 + $0 % 5)T09:00:00Z,60\n"
+                }
+                .joined()
+        }
+        let store = try Store.inMemory()
+        let first = try importText(store, rows(1...100))
+        // When the same file comes again, then a file changing rows 31 to 33 (either side of a statement's end)
+        // and adding a row
+        let again = try importText(store, rows(1...100))
+        let changed = try importText(store, rows(1...101) { (31...33).contains($0) ? "no-answer" : "connected" })
+        // Then every row is counted once, the way it went
+        #expect((first.added, first.updated, first.unchanged) == (100, 0, 0))
+        #expect((again.added, again.updated, again.unchanged) == (0, 0, 100))
+        #expect((changed.added, changed.updated, changed.unchanged) == (1, 3, 97))
+        let stored = try stored(store)
+        #expect(stored.count == 101)
+        #expect(Set(stored.map(\.key)).count == 101)
+        #expect(stored.allSatisfy { $0.day == $0.localDay })
+    }
+
     @Test func daysBefore1970KeepTheirOrder() throws {
         let store = try Store.inMemory()
         try importText(
