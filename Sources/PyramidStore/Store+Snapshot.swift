@@ -5,9 +5,11 @@ import PyramidCore
 extension Store {
     /// Everything the model needs for `week`: sellers, time off, daily tallies from the start of the lookback
     /// (or of the quarter, or of the baselines of the experiments followed, whichever is earliest), deals,
-    /// logging patterns and the coaching log up to the week. One read transaction, so an import running at the
-    /// same time is either wholly in or wholly out.
-    public func snapshot(week: ISOWeek, config: WorkspaceConfig) throws -> TeamSnapshot {
+    /// logging patterns (of the sellers in `loggingOf` only, when given) and the coaching log up to the week.
+    /// One read transaction, so an import running at the same time is either wholly in or wholly out.
+    public func snapshot(week: ISOWeek, config: WorkspaceConfig, loggingOf: Set<String>? = nil) throws
+        -> TeamSnapshot
+    {
         let to = week.monday.adding(days: 6)
         return try writer.read { db in
             let coaching = try CoachingQueries.entries(db, where: "week <= ?", [week.description])
@@ -33,7 +35,9 @@ extension Store {
                     createdDate: (row["created_date"] as String?).flatMap(LocalDate.init(iso:)))
             }
             let dealsImported = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") ?? false
-            let logging = try loggingPatterns(db, owners: owners, week: week)
+            let logging = try loggingPatterns(
+                db, owners: loggingOf.map { emails in owners.filter { emails.contains($0.value) } } ?? owners,
+                week: week, allOwners: loggingOf == nil)
             return TeamSnapshot(
                 week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
                 dealsImported: dealsImported, logging: logging, coaching: coaching)
@@ -58,28 +62,34 @@ extension Store {
             minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
         // The tallies kept by imports when they were counted with today's thresholds, else the activities.
         let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
+        // The vocabulary comes back as each case's position, read without making a String per row.
+        let kinds = VocabularyCode<ActivityKind>(column: "kind")
+        let directions = VocabularyCode<Direction>(column: "direction")
+        let outcomes = VocabularyCode<Outcome>(column: "outcome")
+        let codes = "\(kinds.sql), \(directions.sql), \(outcomes.sql)"
+        let codeArguments = kinds.arguments + directions.arguments + outcomes.arguments
         let rows =
             try DailyTallies.usable(db, basis: basis)
             ? try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls
+                    SELECT local_day, owner_id, \(codes), n, long_calls, short_calls
                     FROM activity_tally WHERE local_day BETWEEN ? AND ?
-                    """, arguments: [from.daysSinceEpoch, to.daysSinceEpoch])
+                    """, arguments: StatementArguments(codeArguments + [from.daysSinceEpoch, to.daysSinceEpoch]))
             : try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, kind, direction, outcome, count(*),
-                      sum(duration IS NULL OR duration >= :minimum),
-                      sum(duration IS NOT NULL AND duration <= :short)
+                    SELECT local_day, owner_id, \(codes), count(*),
+                      sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)
                     FROM activity
-                    WHERE id BETWEEN :from AND :to AND done = 1
+                    WHERE id BETWEEN ? AND ? AND done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
                     """,
-                arguments: [
-                    "minimum": config.conversationMinCallSeconds, "short": config.rules.shortCallSeconds,
-                    "from": ids.lowerBound, "to": ids.upperBound,
-                ])
+                arguments: StatementArguments(
+                    codeArguments + [
+                        config.conversationMinCallSeconds, config.rules.shortCallSeconds, ids.lowerBound,
+                        ids.upperBound,
+                    ]))
         var tallies: [DayTally] = []
         var current: DayTally?
         var currentKey: (day: Int, owner: Int64) = (-1, -1)
@@ -92,8 +102,8 @@ extension Store {
                 current = DayTally(email: email, day: LocalDate(daysSinceEpoch: day))
                 currentKey = (day, owner)
             }
-            guard let kind = ActivityKind(rawValue: row[2]), let direction = Direction(rawValue: row[3]),
-                let outcome = Outcome(rawValue: row[4])
+            guard let kind = kinds.value(row[2]), let direction = directions.value(row[3]),
+                let outcome = outcomes.value(row[4])
             else { continue }
             current?.count(
                 kind: kind, direction: direction, outcome: outcome, count: row[5], longEnough: row[6], short: row[7])
@@ -103,11 +113,21 @@ extension Store {
     }
 
     /// Per seller for the week: the most activities in one minute, the most entered on one later day, and
-    /// the longest run of rejected calls over the last two weeks.
-    private func loggingPatterns(_ db: Database, owners: [Int64: String], week: ISOWeek) throws
+    /// the longest run of rejected calls over the last two weeks. Of the sellers of `owners` only, unless
+    /// `allOwners`.
+    private func loggingPatterns(_ db: Database, owners: [Int64: String], week: ISOWeek, allOwners: Bool) throws
         -> [String: LoggingPattern]
     {
         var patterns: [String: LoggingPattern] = [:]
+        if owners.isEmpty { return patterns }
+        // The owner filter, as bound parameters after the id range.
+        let ownerIDs = allOwners ? [] : Array(owners.keys)
+        let ownerFilter =
+            ownerIDs.isEmpty
+            ? "" : "AND owner_id IN (\(Array(repeating: "?", count: ownerIDs.count).joined(separator: ", ")))"
+        func arguments(_ ids: ClosedRange<Int64>) -> StatementArguments {
+            StatementArguments([ids.lowerBound, ids.upperBound] + ownerIDs)
+        }
         let monday = week.monday.daysSinceEpoch
         let sunday = monday + 6
         let weekIDs = ActivityID.range(fromDay: monday, toDay: sunday)
@@ -117,9 +137,9 @@ extension Store {
             sql: """
                 SELECT owner_id, max(n) FROM (
                   SELECT owner_id, occurred_at / 60 AS minute, count(*) AS n FROM activity
-                  WHERE id BETWEEN ? AND ? AND done = 1 GROUP BY owner_id, minute)
+                  WHERE id BETWEEN ? AND ? \(ownerFilter) AND done = 1 GROUP BY owner_id, minute)
                 GROUP BY owner_id
-                """, arguments: [weekIDs.lowerBound, weekIDs.upperBound])
+                """, arguments: arguments(weekIDs))
         {
             guard let email = owners[row[0]] else { continue }
             patterns[email, default: LoggingPattern()].mostInOneMinute = max(
@@ -129,10 +149,10 @@ extension Store {
             db,
             sql: """
                 SELECT owner_id, (logged_at + utc_offset * 60) / 86400 AS logged_day, count(*) AS n FROM activity
-                WHERE id BETWEEN ? AND ? AND done = 1 AND logged_at IS NOT NULL
+                WHERE id BETWEEN ? AND ? \(ownerFilter) AND done = 1 AND logged_at IS NOT NULL
                   AND (logged_at + utc_offset * 60) / 86400 > local_day
                 GROUP BY owner_id, logged_day
-                """, arguments: [weekIDs.lowerBound, weekIDs.upperBound])
+                """, arguments: arguments(weekIDs))
         {
             guard let email = owners[row[0]] else { continue }
             let count: Int = row[2]
@@ -146,10 +166,10 @@ extension Store {
             db,
             sql: """
                 SELECT owner_id, outcome FROM activity
-                WHERE id BETWEEN ? AND ? AND done = 1 AND kind = 'call' AND direction = 'outbound'
+                WHERE id BETWEEN ? AND ? \(ownerFilter) AND done = 1 AND kind = 'call' AND direction = 'outbound'
                   AND outcome IN ('not-interested', 'connected')
                 ORDER BY owner_id, occurred_at
-                """, arguments: [fortnightIDs.lowerBound, fortnightIDs.upperBound])
+                """, arguments: arguments(fortnightIDs))
         while let row = try calls.next() {
             guard let email = owners[row[0]] else { continue }
             var run = runs[email] ?? (0, 0)
@@ -166,4 +186,21 @@ extension Store {
         }
         return patterns
     }
+}
+
+/// A vocabulary column read as its case's position in `allCases` (-1 for text no case has), so rows come back
+/// as integers instead of Strings.
+private struct VocabularyCode<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
+    /// `CASE column WHEN ? THEN 0 … ELSE -1 END`.
+    let sql: String
+    /// The raw values the `sql` compares with, in order.
+    let arguments: [any DatabaseValueConvertible]
+    private let cases = Array(Value.allCases)
+
+    init(column: String) {
+        sql = "CASE \(column) " + String(repeating: "WHEN ? THEN ? ", count: cases.count) + "ELSE -1 END"
+        arguments = cases.enumerated().flatMap { [$0.element.rawValue, $0.offset] as [any DatabaseValueConvertible] }
+    }
+
+    func value(_ code: Int) -> Value? { cases.indices.contains(code) ? cases[code] : nil }
 }

@@ -32,7 +32,17 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var period: WeekOutputOptions
 
     func run() throws {
-        let diagnosis = try Weekly.diagnose(workspace: workspace, week: period.week, team: nil)
+        // The seller named on the roster: diagnosed alone (against the whole team), which is all an agenda needs.
+        let store = try workspace.openStore()
+        if let email = OwnerMatcher(sellers: try store.sellers()).match(seller) {
+            let diagnosis = try Weekly.diagnose(
+                workspace: workspace, week: period.week, team: nil, only: [email], store: store)
+            if let found = diagnosis.sellers.first(where: { $0.seller.email == email }) {
+                return try write(found, week: diagnosis.week)
+            }
+        }
+        // Else among the whole week's sellers, to match there or to list them.
+        let diagnosis = try Weekly.diagnose(workspace: workspace, week: period.week, team: nil, store: store)
         let matcher = OwnerMatcher(
             sellers: diagnosis.sellers.map { Seller(email: $0.seller.email, name: $0.seller.name) })
         guard let email = matcher.match(seller),
@@ -43,11 +53,15 @@ struct AgendaCommand: ParsableCommand {
                 "'\(seller)' is not a seller in week \(diagnosis.week) (known: \(known)\(diagnosis.sellers.count > 8 ? ", …" : ""))"
             )
         }
+        try write(found, week: diagnosis.week)
+    }
+
+    private func write(_ found: SellerDiagnosis, week: ISOWeek) throws {
         let text: String
         switch format {
-        case .markdown: text = AgendaMarkdown.agenda(found, week: diagnosis.week)
-        case .html: text = AgendaHTML.agenda(found, week: diagnosis.week)
-        case .json: text = try ReportJSON.agenda(found, week: diagnosis.week)
+        case .markdown: text = AgendaMarkdown.agenda(found, week: week)
+        case .html: text = AgendaHTML.agenda(found, week: week)
+        case .json: text = try ReportJSON.agenda(found, week: week)
         }
         try Output.write(text, to: period.output)
     }

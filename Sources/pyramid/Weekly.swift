@@ -5,16 +5,20 @@ import PyramidStore
 
 /// The weekly pipeline the report and agenda commands share: snapshot → model → coaching wording.
 enum Weekly {
-    /// The diagnosed and coached team for `week` (or the last complete week), restricted to `team` if given.
+    /// The diagnosed and coached team for `week` (or the last complete week), restricted to `team` if given;
+    /// only the sellers with the emails in `only` when given (one agenda: see `PyramidModel.diagnose`). Opens
+    /// the workspace unless `store` is given.
     static func diagnose(
-        workspace: WorkspaceOptions, week: ISOWeek?, team: String?, today: Date = Date()
+        workspace: WorkspaceOptions, week: ISOWeek?, team: String?, only: Set<String>? = nil, store: Store? = nil,
+        today: Date = Date()
     ) throws -> TeamDiagnosis {
         let config = try workspace.loadConfig()
-        let store = try workspace.openStore()
+        let store = try store ?? workspace.openStore()
         let zone = TimeZone(identifier: config.timeZone) ?? .gmt
         let chosenWeek = week ?? lastCompleteWeek(today: today, timeZone: zone)
         let catalog = try CoachingFile.load(teamFile: config.promptsFile.map { URL(fileURLWithPath: $0) })
-        var diagnosis = PyramidModel.diagnose(try store.snapshot(week: chosenWeek, config: config), config: config)
+        let snapshot = try store.snapshot(week: chosenWeek, config: config, loggingOf: only)
+        var diagnosis = PyramidModel.diagnose(snapshot, config: config, only: only)
         if let team {
             diagnosis.sellers = diagnosis.sellers.filter { $0.seller.team.lowercased() == team.lowercased() }
         }

@@ -34,6 +34,21 @@ struct GoldenReportTests {
         return (db, config)
     }
 
+    @Test func aSellerDiagnosedAloneIsDiagnosedAsInTheWholeTeam() throws {
+        // The agenda diagnoses its seller alone (against the whole team); nothing may differ from the report's.
+        let (db, config) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: db).deletingLastPathComponent()) }
+        let options = try WorkspaceOptions.parse(["--db", db, "--config", config])
+        let week = try #require(ISOWeek(Self.week))
+        let team = try Weekly.diagnose(workspace: options, week: week, team: nil)
+        #expect(team.sellers.count >= 12)
+        #expect(team.sellers.contains { !$0.dataQuality.isEmpty })
+        for seller in team.sellers {
+            let alone = try Weekly.diagnose(workspace: options, week: week, team: nil, only: [seller.seller.email])
+            #expect(alone.sellers == [seller], "\(seller.seller.name)")
+        }
+    }
+
     @Test func everyFormatMatchesItsGoldenFile() throws {
         let (db, config) = try Self.workspace()
         let folder = URL(fileURLWithPath: db).deletingLastPathComponent()

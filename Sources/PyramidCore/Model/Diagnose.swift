@@ -1,10 +1,14 @@
 /// The pyramid model: from a team's snapshot to each seller's pattern, beliefs and evidence. Pure: plain
 /// values in, plain values out.
 public enum PyramidModel {
-    /// Diagnoses every seller employed during the snapshot's week.
-    public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig) -> TeamDiagnosis {
+    /// Diagnoses every seller employed during the snapshot's week; with `only`, just those sellers (for one
+    /// agenda): each is still judged against the whole team, but the team-wide figures (funnel, channel mix,
+    /// bright spots, experiments) then count those sellers alone.
+    public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig, only: Set<String>? = nil)
+        -> TeamDiagnosis
+    {
         var diagnoser = Diagnoser(snapshot: snapshot, config: config)
-        return diagnoser.run()
+        return diagnoser.run(only: only)
     }
 }
 
@@ -61,7 +65,7 @@ private struct Diagnoser {
         }.sorted { ($0.team, $0.name) < ($1.team, $1.name) }
     }
 
-    mutating func run() -> TeamDiagnosis {
+    mutating func run(only: Set<String>?) -> TeamDiagnosis {
         let teamWindow = active.reduce(into: DayTally(email: "", day: lookbackStart)) { sum, seller in
             if let history = histories[seller.email] { sum.add(history.tally(from: lookbackStart, to: sunday)) }
         }
@@ -74,7 +78,7 @@ private struct Diagnoser {
         }
         let peerValues = peerDistribution()
         var sellers: [SellerDiagnosis] = []
-        for seller in active {
+        for seller in active where only?.contains(seller.email) ?? true {
             guard let history = histories[seller.email] else { continue }
             sellers.append(
                 diagnose(seller, history: history, team: teamExperience, weeks: weeksMet, peers: peerValues))
