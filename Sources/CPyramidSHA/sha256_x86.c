@@ -1,6 +1,6 @@
-// SHA-256 block compression with the x86 SHA extensions: about ten times the speed of portable code, so
-// digesting an export costs a fraction of reading it. The portable implementation is in SHA256.swift;
-// both are checked against the FIPS 180-4 examples and against each other in SHA256Tests.
+// SHA-256 block compression with the x86 SHA extensions: about six times the speed of the portable Swift code
+// (SHA256.swift) on a 200 MB export, so digesting it costs a fraction of reading it. Both are checked against
+// the FIPS 180-4 examples and against each other in Tests/PyramidIngestTests/SHA256Tests.swift.
 
 #include "pyramid_sha256.h"
 
@@ -10,18 +10,11 @@
 #include <immintrin.h>
 
 int pyramid_sha256_hardware_available(void) {
-    static int cached = -1;
-    if (cached >= 0) return cached;
     unsigned int eax, ebx, ecx, edx;
-    int found = 0;
-    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx)) {
-        int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
-        if (ssse3 && sse41 && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) {
-            found = (ebx >> 29) & 1;  // SHA
-        }
-    }
-    cached = found;
-    return found;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
+    if (!ssse3 || !sse41 || !__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return (ebx >> 29) & 1;  // SHA
 }
 
 static const uint32_t K[64] = {

@@ -32,8 +32,10 @@ public struct SHA256: Sendable {
     /// Starts a digest that uses the SHA instructions only when `hardware` is true and the processor has them
     /// (tests compare both ways).
     init(hardware: Bool) {
-        usesHardware = hardware && pyramid_sha256_hardware_available() == 1
+        usesHardware = hardware && Self.processorHasSHA
     }
+
+    private static let processorHasSHA = pyramid_sha256_hardware_available() == 1
 
     /// Adds `bytes` to the digest.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {

@@ -8,7 +8,4 @@ enum ActivityID {
     static func range(fromDay from: Int, toDay to: Int) -> ClosedRange<Int64> {
         first(ofDay: from)...(first(ofDay: to + 1) - 1)
     }
-
-    /// The day an id belongs to.
-    static func day(of id: Int64) -> Int { Int(id >> 32) }
 }

@@ -70,9 +70,12 @@ struct ActivityWriter {
                 continue
             }
             added += 1
-            if tallies != nil, let row = pending.first(where: { $0.id == id }) {
-                try tallies?.add(row.activity, owner: row.owner, db: db)
+            guard tallies != nil else { continue }
+            // An added row comes back under the new id it was given, which no other row had.
+            guard let row = pending.first(where: { $0.id == id }) else {
+                preconditionFailure("activity \(id) was added but not written by this statement")
             }
+            try tallies?.add(row.activity, owner: row.owner, db: db)
         }
         pending.removeAll(keepingCapacity: true)
     }

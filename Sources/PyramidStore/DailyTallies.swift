@@ -22,8 +22,7 @@ public struct TallyBasis: Sendable, Hashable {
 enum DailyTallies {
     /// Whether an import into `db` can add its counts to the stored tallies: they were counted with `basis`,
     /// or there is nothing to count yet (then the stale tallies, if any, are cleared).
-    static func canCount(_ db: Database, basis: TallyBasis?) throws -> Bool {
-        guard let basis else { return false }
+    static func canCount(_ db: Database, basis: TallyBasis) throws -> Bool {
         if try usable(db, basis: basis) { return true }
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity)") ?? false) else { return false }
         // Only when there is something to clear: even an empty table's page would be written (see TallyCounter).
@@ -70,9 +69,9 @@ enum DailyTallies {
 /// `activity_tally` at the end.
 ///
 /// Counts pile up in memory and move to a temporary table whenever they hold many groups (so memory stays flat
-/// on a year of data). Writing them to `activity_tally` as the import goes would change, late in its
-/// transaction, pages SQLite had already written to the WAL, and SQLite then re-reads the whole WAL at commit
-/// to rewrite its checksums.
+/// on a year of data). Writing them to `activity_tally` as the import goes would keep changing pages SQLite had
+/// already spilled to the WAL, and a page changed again after it was spilled makes SQLite re-read the WAL from
+/// there at commit to rewrite its checksums (a second pass over the import).
 struct TallyCounter {
     private struct Group: Hashable {
         var day: Int

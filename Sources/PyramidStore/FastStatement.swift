@@ -10,6 +10,8 @@ struct FastStatement {
     private let connection: OpaquePointer?
     private let arena = TextArena()
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Bytes that live as long as the program, for empty text bound in place.
+    private static var empty: UnsafePointer<UInt8> { ("" as StaticString).utf8Start }
 
     /// Prepares `sql` on `db`.
     init(_ db: Database, sql: String) throws {
@@ -24,15 +26,17 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ text: String) {
         if text.isEmpty {
-            sqlite3_bind_text(handle, index, "", 0, nil)
+            Self.empty.withMemoryRebound(to: CChar.self, capacity: 1) {
+                _ = sqlite3_bind_text(handle, index, $0, 0, nil)
+            }
             return
         }
         var text = text
         text.withUTF8 { bytes in
-            guard let source = bytes.baseAddress else { return }
+            guard let source = bytes.baseAddress else { preconditionFailure("non-empty text has bytes") }
             if let copy = arena.take(bytes.count) {
                 copy.initialize(from: source, count: bytes.count)
-                // Static: the arena keeps the bytes until the next values are bound over them.
+                // Static: the arena keeps the bytes until the statement has run (see `rows`).
                 copy.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                     _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
                 }
@@ -58,7 +62,11 @@ struct FastStatement {
 
     /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
     func rows(_ body: (Int64, Int64) -> Void) throws {
-        defer { sqlite3_reset(handle) }
+        defer {
+            sqlite3_reset(handle)
+            // The text was bound in place: let go of it before the arena is reused or freed.
+            sqlite3_clear_bindings(handle)
+        }
         while true {
             let code = sqlite3_step(handle)
             switch code {

@@ -84,6 +84,7 @@ extension Store {
                     FROM activity
                     WHERE id BETWEEN ? AND ? AND done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
+                    ORDER BY local_day, owner_id
                     """,
                 arguments: StatementArguments(
                     codeArguments + [

@@ -23,20 +23,20 @@ public struct Store: Sendable {
         }
         var attempt = 0
         while true {
+            let started = Date()
             do {
                 let pool = try DatabasePool(path: url.path, configuration: configuration)
                 try Schema.migrator.migrate(pool)
                 self.init(migrated: pool, logger: logger)
                 return
             } catch let error as DatabaseError {
-                // Two processes creating the same workspace at once (two imports started together) both find
-                // migrations to run: the one that loses the race finds the other's tables already made, or the
-                // file busy while it turns to WAL, and rolls back. Tried again, it takes up what the other did.
+                // Two processes opening a new (or older) workspace at once both find migrations to run: GRDB
+                // reads which are applied before it takes the write lock, so the one that loses the race fails
+                // on the other's work (a table that already exists, a migration already recorded, the file busy
+                // while it turns to WAL) and rolls back. Tried again, it finds them applied. A failure that took
+                // long (the 30-second busy timeout) is not that race and is not tried again.
                 attempt += 1
-                let raced =
-                    error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-                    || (error.message ?? "").hasSuffix("already exists")
-                guard raced, attempt < 6 else {
+                guard attempt < 6, Date().timeIntervalSince(started) < 5 else {
                     throw StoreError.cannotOpen(path: url.path, reason: error.message ?? "\(error.resultCode)")
                 }
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))

@@ -14,8 +14,9 @@ struct ActivityOrderTests {
         try store.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, key, local_day FROM activity ORDER BY id").map { row in
                 let id: Int64 = row["id"]
+                let day = Int(id >> 32)
                 return (
-                    row["key"], ActivityID.day(of: id), id - ActivityID.first(ofDay: ActivityID.day(of: id)),
+                    row["key"], day, id - ActivityID.first(ofDay: day),
                     row["local_day"]
                 )
             }

@@ -33,8 +33,8 @@ enum PyramidProcess {
         process.currentDirectoryURL = folder
         let output = folder.appendingPathComponent("\(label).out")
         let errors = folder.appendingPathComponent("\(label).err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
@@ -57,7 +57,7 @@ enum PyramidProcess {
 
     /// Writes a generic activities export of `rows` calls, ids `PREFIX0`… and owners spread over 40 sellers.
     static func writeActivities(rows: Int, prefix: String, to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var chunk = "id,owner,kind,direction,outcome,timestamp,duration,subject\n"

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /// Whether this processor has the SHA extensions (Intel SHA-NI, also on AMD Zen) that
-/// `pyramid_sha256_blocks` uses. Checked once with CPUID; always 0 on other architectures.
+/// `pyramid_sha256_blocks` uses, asked of CPUID (callers keep the answer); always 0 on other architectures.
 int pyramid_sha256_hardware_available(void);
 
 /// Compresses `blocks` consecutive 64-byte blocks at `data` into the SHA-256 `state` (eight words, as in

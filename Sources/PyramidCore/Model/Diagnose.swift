@@ -2,8 +2,9 @@
 /// values in, plain values out.
 public enum PyramidModel {
     /// Diagnoses every seller employed during the snapshot's week; with `only`, just those sellers (for one
-    /// agenda): each is still judged against the whole team, but the team-wide figures (funnel, channel mix,
-    /// bright spots, experiments) then count those sellers alone.
+    /// agenda): each is judged against the whole team exactly as in a full run, but the team-wide figures
+    /// (funnel, channel mix, standards health, bright spots, experiments) are then not the team's and must not
+    /// be shown.
     public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig, only: Set<String>? = nil)
         -> TeamDiagnosis
     {

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import PyramidIngest
+
+/// The import log's file digest, through the processor's SHA instructions and through portable Swift.
+struct SHA256Tests {
+    @Test func theSHAInstructionsAreUsedWhereTheProcessorHasThem() {
+        // On x86 machines with SHA-NI (this project's CI) the hardware path must really be the one tested below.
+        #if arch(x86_64)
+            print("SHA-256 through the processor's SHA instructions: \(SHA256(hardware: true).usesHardware)")
+        #endif
+        #expect(!SHA256(hardware: false).usesHardware)
+    }
+
+    @Test(arguments: [true, false])
+    func sha256MatchesKnownDigests(hardware: Bool) {
+        func digest(_ text: String) -> String {
+            var hash = SHA256(hardware: hardware)
+            Array(text.utf8).withUnsafeBytes { hash.update($0) }
+            return hash.finalize()
+        }
+        #expect(digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        let long = String(repeating: "a", count: 1_000_000)
+        #expect(digest(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func sha256IsTheSameWithAndWithoutTheProcessorsInstructions() {
+        // Every length from 0 to 300 bytes, fed in uneven pieces, digests alike both ways.
+        var bytes: [UInt8] = []
+        var seed: UInt32 = 7
+        for length in 0...300 {
+            var hardware = SHA256(hardware: true)
+            var portable = SHA256(hardware: false)
+            bytes.withUnsafeBytes { all in
+                var offset = 0
+                while offset < all.count {
+                    let piece = min(all.count - offset, 1 + (offset * 7 + length) % 97)
+                    hardware.update(UnsafeRawBufferPointer(rebasing: all[offset..<offset + piece]))
+                    portable.update(UnsafeRawBufferPointer(rebasing: all[offset..<offset + piece]))
+                    offset += piece
+                }
+            }
+            #expect(hardware.finalize() == portable.finalize(), "length \(length)")
+            seed = seed &* 1_103_515_245 &+ 12_345
+            bytes.append(UInt8(truncatingIfNeeded: seed >> 16))
+        }
+    }
+}
