@@ -94,19 +94,10 @@ struct TallyCounter {
     /// Starts counting for an import on `db`.
     init(db: Database, basis: TallyBasis) throws {
         self.basis = basis
+        // Shaped like activity_tally; a group may appear once per flush, summed at the end.
         try db.execute(
             sql: """
-                CREATE TEMP TABLE IF NOT EXISTS tally_added (
-                  local_day INTEGER NOT NULL,
-                  owner_id INTEGER NOT NULL,
-                  kind TEXT NOT NULL,
-                  direction TEXT NOT NULL,
-                  outcome TEXT NOT NULL,
-                  n INTEGER NOT NULL,
-                  long_calls INTEGER NOT NULL,
-                  short_calls INTEGER NOT NULL,
-                  PRIMARY KEY (local_day, owner_id, kind, direction, outcome)
-                ) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS tally_added AS SELECT * FROM main.activity_tally WHERE false;
                 DELETE FROM temp.tally_added;
                 """)
     }
@@ -130,7 +121,9 @@ struct TallyCounter {
         try db.execute(
             sql: """
                 INSERT INTO activity_tally
-                SELECT * FROM temp.tally_added WHERE true ORDER BY local_day, owner_id, kind, direction, outcome
+                SELECT local_day, owner_id, kind, direction, outcome, sum(n), sum(long_calls), sum(short_calls)
+                FROM temp.tally_added WHERE true
+                GROUP BY local_day, owner_id, kind, direction, outcome
                 ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
                   short_calls = short_calls + excluded.short_calls;
                 DELETE FROM temp.tally_added;
@@ -142,8 +135,6 @@ struct TallyCounter {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO temp.tally_added VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
-                  short_calls = short_calls + excluded.short_calls
                 """)
         for (group, counts) in pending {
             try statement.execute(arguments: [
