@@ -45,9 +45,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The calendar day of the instant `epochSeconds` (seconds since 1970 UTC) at a UTC offset of
     /// `offsetSeconds`.
     public init(epochSeconds: Int64, offsetSeconds: Int) {
+        self.init(daysSinceEpoch: LocalDate.daysSinceEpoch(epochSeconds: epochSeconds, offsetSeconds: offsetSeconds))
+    }
+
+    /// The `daysSinceEpoch` of the instant `epochSeconds` at a UTC offset of `offsetSeconds`, without making
+    /// the date.
+    public static func daysSinceEpoch(epochSeconds: Int64, offsetSeconds: Int) -> Int {
         let local = epochSeconds + Int64(offsetSeconds)
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        self.init(daysSinceEpoch: Int(days))
+        return Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     /// Parses `YYYY-MM-DD`; nil for anything else.

@@ -56,6 +56,11 @@ public struct Activity: Sendable, Hashable, Codable {
     public var localDate: LocalDate {
         LocalDate(epochSeconds: occurredAt, offsetSeconds: utcOffsetMinutes * 60)
     }
+
+    /// `localDate` as days since 1970-01-01, without making the date.
+    public var localDay: Int {
+        LocalDate.daysSinceEpoch(epochSeconds: occurredAt, offsetSeconds: utcOffsetMinutes * 60)
+    }
 }
 
 /// An opportunity: what the pyramid calls results.

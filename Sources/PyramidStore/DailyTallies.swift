@@ -85,6 +85,12 @@ struct TallyCounter {
         var all = 0
         var long = 0
         var short = 0
+
+        mutating func add(long isLong: Bool, short isShort: Bool) {
+            all += 1
+            if isLong { long += 1 }
+            if isShort { short += 1 }
+        }
     }
 
     private let basis: TallyBasis
@@ -103,15 +109,14 @@ struct TallyCounter {
     }
 
     /// Counts `activity`, stored for owner row `owner`, if it was done.
-    mutating func add(_ activity: Activity, owner: Int64, db: Database) throws {
+    mutating func add(_ activity: ActivityBatch.Row, owner: Int64, db: Database) throws {
         guard activity.done else { return }
         let group = Group(
-            day: activity.localDate.daysSinceEpoch, owner: owner, kind: activity.kind, direction: activity.direction,
+            day: activity.day, owner: owner, kind: activity.kind, direction: activity.direction,
             outcome: activity.outcome)
-        let duration = activity.durationSeconds
-        pending[group, default: Counts()].all += 1
-        if duration.map({ $0 >= basis.minimumCallSeconds }) ?? true { pending[group]?.long += 1 }
-        if let duration, duration <= basis.shortCallSeconds { pending[group]?.short += 1 }
+        let long = activity.duration.map { $0 >= basis.minimumCallSeconds } ?? true
+        let short = activity.duration.map { $0 <= basis.shortCallSeconds } ?? false
+        pending[group, default: Counts()].add(long: long, short: short)
         if pending.count >= Self.flushAt { try flush(db) }
     }
 

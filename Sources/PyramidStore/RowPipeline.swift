@@ -3,11 +3,20 @@ import PyramidIngest
 
 /// Reads an export on a background thread while the caller writes to the database, handing rows over in
 /// batches through a small bounded queue: parsing and SQLite then use both cores, and memory stays flat.
+/// Activities are handed over packed for the writer (`ActivityBatch`), their owners as numbers.
 final class RowPipeline: @unchecked Sendable {
     /// Rows read, and how far into the file the reader was after them.
     struct Batch {
-        var rows: [ExportRow]
-        var bytesRead: Int64
+        /// The activities read.
+        var activities = ActivityBatch()
+        /// The owner names met for the first time in this batch, in order: the activities name owners by
+        /// their place among all the names met so far.
+        var newOwners: [String] = []
+        /// The other rows read (deals, sellers, time off, quarantined rows, footers), in file order.
+        var rows: [ExportRow] = []
+        var bytesRead: Int64 = 0
+
+        var count: Int { activities.count + rows.count }
     }
 
     private let reader: ExportReader
@@ -62,17 +71,33 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var rows: [ExportRow] = []
-        rows.reserveCapacity(batchSize)
+        var owners: [String: Int] = [:]
+        var batch = Batch()
         do {
             while let row = try reader.next() {
-                rows.append(row)
-                if rows.count == batchSize {
-                    guard put(Batch(rows: rows, bytesRead: reader.bytesRead)) else { return finish(nil) }
-                    rows.removeAll(keepingCapacity: true)
+                if case .record(.activity(let activity), _) = row {
+                    let owner: Int
+                    if let known = owners[activity.owner] {
+                        owner = known
+                    } else {
+                        owner = owners.count
+                        owners[activity.owner] = owner
+                        batch.newOwners.append(activity.owner)
+                    }
+                    batch.activities.append(activity, owner: owner)
+                } else {
+                    batch.rows.append(row)
+                }
+                if batch.count == batchSize {
+                    batch.bytesRead = reader.bytesRead
+                    guard put(batch) else { return finish(nil) }
+                    batch = Batch()
                 }
             }
-            if !rows.isEmpty { _ = put(Batch(rows: rows, bytesRead: reader.bytesRead)) }
+            if batch.count > 0 {
+                batch.bytesRead = reader.bytesRead
+                _ = put(batch)
+            }
             finish(nil)
         } catch {
             finish(error)

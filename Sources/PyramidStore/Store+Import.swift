@@ -51,6 +51,8 @@ private struct ImportBatch {
     let path: String
     let startedAt: String
     var owners: [String: (id: Int64, seller: String?)] = [:]
+    /// The owner rows of the activities' owners, in the order the pipeline met their names.
+    var activityOwners: [Int64] = []
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
     var activities: ActivityWriter
@@ -82,7 +84,10 @@ private struct ImportBatch {
         defer { pipeline.cancelAndWait() }
         var nextProgress = 50_000
         while let batch = try pipeline.next() {
+            for name in batch.newOwners { activityOwners.append(try owner(name)) }
             for row in batch.rows { try take(row, into: &summary) }
+            summary.rowsRead += batch.activities.count
+            try activities.add(batch.activities, owners: activityOwners)
             if summary.rowsRead >= nextProgress, let progress {
                 nextProgress += 50_000
                 progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))
@@ -134,19 +139,17 @@ private struct ImportBatch {
             case .added: summary.added += 1
             case .updated: summary.updated += 1
             case .unchanged: summary.unchanged += 1
-            case nil: break
             }
         }
     }
 
     enum Change { case added, updated, unchanged }
 
-    /// Stores `record`; nil for activities, which are written (and counted) in batches.
-    private mutating func store(_ record: ImportedRecord) throws -> Change? {
+    /// Stores a deal, seller or time-off `record`. Activities come packed (see `RowPipeline`) and are written
+    /// and counted by `activities`.
+    private mutating func store(_ record: ImportedRecord) throws -> Change {
         switch record {
-        case .activity(let activity):
-            try activities.add(activity, owner: try owner(activity.owner))
-            return nil
+        case .activity: preconditionFailure("the pipeline hands activities over packed")
         case .deal(let deal): return try store(deal)
         case .seller(let seller): return try store(seller)
         case .timeOff(let timeOff): return try store(timeOff)

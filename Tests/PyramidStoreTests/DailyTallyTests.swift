@@ -18,6 +18,17 @@ struct DailyTallyTests {
         _ = try store.importFile(reader, path: name, tallyBasis: basis)
     }
 
+    /// The tallies the imports kept, and what counting every activity again gives, in key order.
+    func keptAndRecounted(_ store: Store) throws -> (kept: [Row], recounted: [Row]) {
+        let tallies = "SELECT * FROM activity_tally ORDER BY local_day, owner_id, kind, direction, outcome"
+        let kept = try store.writer.read { db in try Row.fetchAll(db, sql: tallies) }
+        let recounted = try store.writer.write { db in
+            try DailyTallies.finish(db, basis: basis, counter: nil, recount: true)
+            return try Row.fetchAll(db, sql: tallies)
+        }
+        return (kept, recounted)
+    }
+
     func snapshotWithoutTallies(_ store: Store) throws -> TeamSnapshot {
         try store.writer.write { db in try db.execute(sql: "DELETE FROM tally_basis") }
         return try store.snapshot(week: week, config: WorkspaceConfig())
@@ -63,16 +74,45 @@ struct DailyTallyTests {
                 + "c6,ana@example.com,email,outbound,sent,2026-11-10T11:00:00Z,\n", name: "b.csv")
         try importKeepingTallies(store, first, name: "a.csv")
         // When the tallies kept are compared with counting everything again
-        let tallies = "SELECT * FROM activity_tally ORDER BY local_day, owner_id, kind, direction, outcome"
-        let kept = try store.writer.read { db in try Row.fetchAll(db, sql: tallies) }
-        let recounted = try store.writer.write { db in
-            try DailyTallies.finish(db, basis: basis, counter: nil, recount: true)
-            return try Row.fetchAll(db, sql: tallies)
-        }
+        let (kept, recounted) = try keptAndRecounted(store)
         // Then they are the same rows: Ben's Monday holds three connected calls (two long enough) and a few-second one
         #expect(kept == recounted)
         let monday = kept.filter { ($0["local_day"] as Int) == LocalDate(iso: "2026-11-09")?.daysSinceEpoch }
         #expect(monday.map { [$0["n"], $0["long_calls"], $0["short_calls"]] as [Int] } == [[3, 2, 0], [1, 0, 1]])
+    }
+
+    @Test func knownAndNewKeysMixedInAStatementAreCountedOnce() throws {
+        // Given 40 rows imported, then files mixing them with new rows: a statement of known keys, one half
+        // known and half new, new ones after that, and a new file whose 40th row is a known key (the plain
+        // insert of new rows fails part-way through its statement)
+        func rows(_ numbers: [Int]) -> String {
+            "id,owner,kind,direction,outcome,timestamp,duration\n"
+                + numbers.map {
+                    "r\($0),ben@example.com,call,outbound,connected,2026-11-\(10 + $0 % 5)T09:00:00Z,\($0 % 200)\n"
+                }
+                .joined()
+        }
+        let store = try Store.inMemory()
+        func summary(_ numbers: [Int], name: String) throws -> [Int] {
+            let text = rows(numbers)
+            let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: ImportOptions()) {
+                MemoryByteSource(text)
+            }
+            let summary = try store.importFile(reader, path: name, tallyBasis: basis)
+            return [summary.added, summary.updated, summary.unchanged]
+        }
+        let first = try summary(Array(1...40), name: "a.csv")
+        let mixed = try summary(Array(1...100), name: "b.csv")
+        let late = try summary(Array(101...139) + [7] + Array(140...160), name: "c.csv")
+        // Then every row is counted once, and the tallies kept are what counting everything again gives
+        #expect(first == [40, 0, 0])
+        #expect(mixed == [60, 0, 40])
+        #expect(late == [60, 0, 1])
+        let (kept, recounted) = try keptAndRecounted(store)
+        #expect(kept == recounted)
+        #expect(kept.map { $0["n"] as Int }.reduce(0, +) == 160)
+        let stored = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM activity") }
+        #expect(stored == 160)
     }
 
     @Test func otherThresholdsFallBackToCountingTheActivities() throws {
