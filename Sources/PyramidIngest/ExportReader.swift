@@ -36,6 +36,8 @@ public final class ExportReader {
     private var normalizer: RowNormalizer
     private var pending: [PendingRow] = []
     private var pendingIndex = 0
+    /// The current record's cells, kept from row to row so its storage is not made and freed for each one.
+    private var values = FieldValues()
 
     private struct PendingRow {
         var values: FieldValues?
@@ -219,13 +221,13 @@ public final class ExportReader {
         // The reader and decoder are handed over for the whole record: calls on a class's stored struct would
         // each copy it (and retain everything it holds).
         try Self.readRow(
-            &reader, decoder: &decoder, columns: header.names.count, bound: boundOrdinals, emptyMarkers: emptyMarkers,
-            keepRaw: keepRaw)
+            &reader, decoder: &decoder, values: &values, columns: header.names.count, bound: boundOrdinals,
+            emptyMarkers: emptyMarkers, keepRaw: keepRaw)
     }
 
     private static func readRow(
-        _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, columns: Int,
-        bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: Set<String>, keepRaw: Bool
+        _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, values: inout FieldValues,
+        columns: Int, bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: Set<String>, keepRaw: Bool
     ) throws -> PendingRow? {
         while try reader.next() {
             if reader.isBlank { continue }
@@ -251,8 +253,8 @@ public final class ExportReader {
                             + "is a delimiter inside an unquoted cell?", footer: false)
                 }
             }
-            var values = FieldValues()
             for (ordinal, indexes) in bound {
+                values[ordinal: ordinal] = ""
                 for index in indexes {
                     let value = clean(reader.trimmedCell(index, decoder: &decoder))
                     if !value.isEmpty, emptyMarkers.isEmpty || !emptyMarkers.contains(value) {

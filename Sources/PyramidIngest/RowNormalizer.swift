@@ -15,6 +15,18 @@ struct RowNormalizer {
     var dateOrder: DateOrder
     let options: ImportOptions
     private var clock: LocalTimeResolver
+    /// What the vocabulary columns' texts mean, remembered: an export repeats a handful of them on every row.
+    private var kindsNamed = Memo<String, ActivityKind?>()
+    private var directionsNamed = Memo<String, Direction>()
+    private var statuses = Memo<String, (lowercased: String, done: Bool)>()
+    private var outcomes = Memo<OutcomeKey, Outcome>()
+
+    private struct OutcomeKey: Hashable {
+        var text: String
+        var status: String
+        var kind: ActivityKind
+        var direction: Direction
+    }
 
     init(dialect: Dialect, columnNames: [Field: String], dateOrder: DateOrder, options: ImportOptions) {
         self.dialect = dialect
@@ -52,11 +64,17 @@ struct RowNormalizer {
         let (occurredAt, offset) = try occurredAt(row)
         let loggedAt = try row[.created].isEmpty ? nil : instant(row, .created).0
         let kind = kind(row)
-        let direction = direction(row, kind: kind)
-        let status = row[.status].lowercased()
-        let done = !ValueMaps.notDoneStatuses.contains(status)
+        let direction = direction(row)
+        let (status, done) = status(row)
         let outcomeText = row[.outcome]
-        let outcome = outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
+        let outcomeKey = OutcomeKey(text: outcomeText, status: status, kind: kind, direction: direction)
+        let outcome: Outcome
+        if let known = outcomes[outcomeKey] {
+            outcome = known
+        } else {
+            outcome = self.outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
+            outcomes.remember(outcome, for: outcomeKey)
+        }
         let duration = try duration(row)
         let key: String
         if !row[.id].isEmpty {
@@ -124,10 +142,10 @@ struct RowNormalizer {
     /// A column that says only `other` (Salesloft's `Other` and `Integration` step types, Salesforce's `Prep`)
     /// gives way to a later column that names a kind, such as an `Action` of `LinkedIn - Send Connection
     /// Request`; when none does, the row is `other`.
-    private func kind(_ row: FieldValues) -> ActivityKind {
+    private mutating func kind(_ row: FieldValues) -> ActivityKind {
         var saidOther = false
         for field in [Field.kind, .subtype] {
-            let value = row[field].lowercased()
+            let value = row[field]
             guard !value.isEmpty, let kind = kind(named: value) else { continue }
             if kind != .other { return kind }
             saidOther = true
@@ -146,7 +164,14 @@ struct RowNormalizer {
     }
 
     /// The kind a type or subtype value names; nil when it says nothing about the kind (`Task`, `To-do`).
-    private func kind(named value: String) -> ActivityKind? {
+    private mutating func kind(named text: String) -> ActivityKind? {
+        if let known = kindsNamed[text] { return known }
+        let kind = Self.kind(named: text.lowercased(), dialect: dialect)
+        kindsNamed.remember(kind, for: text)
+        return kind
+    }
+
+    private static func kind(named value: String, dialect: Dialect) -> ActivityKind? {
         if let kind = dialect.kinds[value] { return kind }
         if let known = ValueMaps.kinds[value] { return known }
         if value.contains("linkedin") || value.contains("linked_in") || value.contains("linked in") {
@@ -158,11 +183,28 @@ struct RowNormalizer {
         return nil
     }
 
-    private func direction(_ row: FieldValues, kind: ActivityKind) -> Direction {
-        let value = row[.direction].lowercased()
-        if let direction = dialect.directions[value] ?? ValueMaps.directions[value] { return direction }
-        if value.contains("inbound") || value.contains("incoming") { return .inbound }
-        return .outbound
+    private mutating func direction(_ row: FieldValues) -> Direction {
+        let text = row[.direction]
+        if let known = directionsNamed[text] { return known }
+        let value = text.lowercased()
+        let direction: Direction
+        if let mapped = dialect.directions[value] ?? ValueMaps.directions[value] {
+            direction = mapped
+        } else {
+            direction = value.contains("inbound") || value.contains("incoming") ? .inbound : .outbound
+        }
+        directionsNamed.remember(direction, for: text)
+        return direction
+    }
+
+    /// The status, lower-cased, and whether it says the activity was done (not planned or canceled).
+    private mutating func status(_ row: FieldValues) -> (lowercased: String, done: Bool) {
+        let text = row[.status]
+        if let known = statuses[text] { return known }
+        let status = text.lowercased()
+        let result = (status, !ValueMaps.notDoneStatuses.contains(status))
+        statuses.remember(result, for: text)
+        return result
     }
 
     private func outcome(_ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool)
@@ -304,5 +346,17 @@ struct RowNormalizer {
     private func optionalDate(_ row: FieldValues, _ field: Field) throws -> LocalDate? {
         if row[field].isEmpty { return nil }
         return try written(row, field).date
+    }
+}
+
+/// Values remembered by key, for the few distinct texts a vocabulary column holds: up to 256 of them, so a
+/// column of all different texts costs no memory (past that, values are worked out afresh).
+struct Memo<Key: Hashable, Value> {
+    private var known: [Key: Value] = [:]
+
+    subscript(key: Key) -> Value? { known[key] }
+
+    mutating func remember(_ value: Value, for key: Key) {
+        if known.count < 256 { known[key] = value }
     }
 }

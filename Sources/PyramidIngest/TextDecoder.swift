@@ -15,7 +15,19 @@ public struct TextDecoder: Sendable {
         if bytes.isEmpty { return "" }
         var ascii = true
         var nul = false
-        for byte in bytes {
+        var index = 0
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time: a high bit set is a byte past ASCII; `(w - 0x01…) & ~w & 0x80…` is non-zero
+            // exactly when one of the bytes is zero.
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & high != 0 { ascii = false }
+                if (word &- 0x0101_0101_0101_0101) & ~word & high != 0 { nul = true }
+                index += 8
+            }
+        }
+        for byte in bytes[index...] {
             if byte >= 0x80 { ascii = false }
             if byte == 0 { nul = true }
         }

@@ -3,7 +3,9 @@ import PyramidCore
 /// Activities in the form the import's writer binds them: numbers in place, every text value's UTF-8 in one
 /// buffer. The reading thread packs them (see `RowPipeline`), so the writing thread, the import's bottleneck,
 /// neither copies nor releases a `String`.
-struct ActivityBatch {
+///
+/// A class, filled by one thread and then handed to another: a batch handed over is not appended to again.
+final class ActivityBatch: @unchecked Sendable {
     /// The text values, in the order the writer binds them (`ActivityWriter`'s column order).
     static let textFields = 8
 
@@ -33,18 +35,30 @@ struct ActivityBatch {
     }
 
     private(set) var rows: [Row] = []
-    private(set) var text: [UInt8] = []
+    /// The text values' bytes: `textCount` of `textCapacity` used. Copied in place, because Array's
+    /// `append(contentsOf:)` costs more than the copy itself for values this short.
+    private var text: UnsafeMutablePointer<UInt8>
+    private var textCount = 0
+    private var textCapacity: Int
+
+    init(textCapacity: Int = 1 << 16) {
+        self.textCapacity = textCapacity
+        text = .allocate(capacity: textCapacity)
+    }
+
+    deinit { text.deallocate() }
 
     var count: Int { rows.count }
     var isEmpty: Bool { rows.isEmpty }
 
     /// Packs `activity`, whose owner is the import's `owner`th.
-    mutating func append(_ activity: Activity, owner: Int) {
-        let start = text.count
+    func append(_ activity: Activity, owner: Int) {
+        let start = textCount
         var ends = SIMD8<Int32>()
         func put(_ value: String, _ field: Int) {
-            text.append(contentsOf: value.utf8)
-            ends[field] = Int32(text.count - start)
+            var value = value
+            value.withUTF8 { append($0) }
+            ends[field] = Int32(textCount - start)
         }
         put(activity.key, 0)
         put(activity.kind.rawValue, 1)
@@ -63,21 +77,31 @@ struct ActivityBatch {
     }
 
     /// Copies `row` of `batch` to the end of this one.
-    mutating func append(_ row: Row, of batch: ActivityBatch) {
+    func append(_ row: Row, of batch: ActivityBatch) {
         var copy = row
-        copy.textStart = text.count
-        let length = Int(row.textEnds[Self.textFields - 1])
-        text.append(contentsOf: batch.text[row.textStart..<row.textStart + length])
+        copy.textStart = textCount
+        append(UnsafeBufferPointer(start: batch.text + row.textStart, count: Int(row.textEnds[Self.textFields - 1])))
         rows.append(copy)
     }
 
-    /// Calls `body` with the text buffer, whose bytes stay where they are until it returns.
-    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try text.withUnsafeBufferPointer(body)
+    /// The text buffer, whose bytes stay where they are until the batch is appended to or cleared.
+    var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text, count: textCount) }
+
+    func removeAll() {
+        rows.removeAll(keepingCapacity: true)
+        textCount = 0
     }
 
-    mutating func removeAll() {
-        rows.removeAll(keepingCapacity: true)
-        text.removeAll(keepingCapacity: true)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if textCount + bytes.count > textCapacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * textCapacity, textCount + bytes.count))
+            grown.initialize(from: text, count: textCount)
+            text.deallocate()
+            text = grown
+            textCapacity = max(2 * textCapacity, textCount + bytes.count)
+        }
+        (text + textCount).initialize(from: source, count: bytes.count)
+        textCount += bytes.count
     }
 }

@@ -22,7 +22,7 @@ struct ActivityWriter {
     private let db: Database
     private let importID: Int64
     /// The rows queued for the next statement, with their owner row and the id each is written under.
-    private var pending = ActivityBatch()
+    private let pending = ActivityBatch()
     private var pendingOwners: [Int64] = []
     private var pendingIDs: [Int64] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
@@ -101,28 +101,28 @@ struct ActivityWriter {
         pendingIDs.removeAll(keepingCapacity: true)
     }
 
-    /// Binds the queued rows to `statement` and runs it, calling `body` with each row it returns.
+    /// Binds the queued rows to `statement` and runs it, calling `body` with each row it returns. The text is
+    /// bound in place: `pending` is not changed until the statement has run.
     private func run(_ statement: FastStatement, _ body: (Int64, Int64) -> Void) throws {
-        try pending.withText { text in
-            for (index, row) in pending.rows.enumerated() {
-                let offset = Int32(index) * Self.columns
-                statement.bind(offset + 1, pendingIDs[index])
-                statement.bind(offset + 2, pendingOwners[index])
-                statement.bind(offset + 3, Int64(row.day))
-                statement.bind(offset + 4, row.done)
-                statement.bind(offset + 5, row.duration)
-                statement.bind(offset + 6, row.occurredAt)
-                statement.bind(offset + 7, Int64(row.utcOffsetMinutes))
-                statement.bind(offset + 8, row.loggedAt)
-                statement.bind(offset + 9, importID)
-                for field in 0..<ActivityBatch.textFields {
-                    statement.bind(
-                        offset + Self.numberColumns + 1 + Int32(field),
-                        text: UnsafeBufferPointer(rebasing: text[row.text(field)]))
-                }
+        let text = pending.textBytes
+        for (index, row) in pending.rows.enumerated() {
+            let offset = Int32(index) * Self.columns
+            statement.bind(offset + 1, pendingIDs[index])
+            statement.bind(offset + 2, pendingOwners[index])
+            statement.bind(offset + 3, Int64(row.day))
+            statement.bind(offset + 4, row.done)
+            statement.bind(offset + 5, row.duration)
+            statement.bind(offset + 6, row.occurredAt)
+            statement.bind(offset + 7, Int64(row.utcOffsetMinutes))
+            statement.bind(offset + 8, row.loggedAt)
+            statement.bind(offset + 9, importID)
+            for field in 0..<ActivityBatch.textFields {
+                statement.bind(
+                    offset + Self.numberColumns + 1 + Int32(field),
+                    text: UnsafeBufferPointer(rebasing: text[row.text(field)]))
             }
-            try statement.rows(body)
         }
+        try statement.rows(body)
     }
 
     /// The id for the next activity of `day`: one past the day's last.

@@ -122,4 +122,29 @@ struct CSVReaderTests {
         var decoder = TextDecoder()
         #expect(decoder.decode([0, 0x3C, 0x70, 0x3E]) == "<p>")
     }
+
+    @Test func findsANULOrANonASCIIByteWhereverItIs() {
+        // Given cells of 1 to 24 letters (the decoder checks eight bytes at a time, then the rest one by one),
+        // with a NUL, a UTF-8 "é" or a Windows-1252 "é" at each place
+        for length in 1...24 {
+            let letters = Array(repeating: UInt8(ascii: "a"), count: length)
+            for place in 0..<length {
+                var withNUL = letters
+                withNUL[place] = 0
+                var withUTF8 = letters
+                withUTF8.replaceSubrange(place...place, with: [0xC3, 0xA9])
+                var withLatin1 = letters
+                withLatin1[place] = 0xE9
+                let expected =
+                    String(repeating: "a", count: place) + "é" + String(repeating: "a", count: length - place - 1)
+                // When each is decoded, Then the NUL is dropped and the "é" read either way
+                var decoder = TextDecoder()
+                #expect(decoder.decode(withNUL) == String(repeating: "a", count: length - 1))
+                #expect(decoder.decode(withUTF8) == expected)
+                #expect(!decoder.sawWindows1252)
+                #expect(decoder.decode(withLatin1) == expected)
+                #expect(decoder.sawWindows1252)
+            }
+        }
+    }
 }

@@ -67,6 +67,7 @@ struct ValueParsingTests {
             ("95", DurationUnit.seconds, 95), ("95000", .milliseconds, 95), ("2", .minutes, 120),
             ("01:35", .seconds, 95), ("1:02:03", .seconds, 3723), ("2 min", .seconds, 120),
             ("1h 5m", .seconds, 3900), ("90 s", .seconds, 90), ("1.5 hours", .seconds, 5400), ("0", .seconds, 0),
+            ("00:03:25", .seconds, 205), ("1500", .milliseconds, 2), ("10:00", .minutes, 600),
         ])
     func durations(text: String, unit: DurationUnit, seconds: Int) {
         #expect(NumberText.duration(text, unit: unit) == seconds)
@@ -76,7 +77,7 @@ struct ValueParsingTests {
         #expect(NumberText.duration("01:30", unit: .seconds, twoParts: .hoursMinutes) == 5400)
     }
 
-    @Test("not durations", arguments: ["-30", "soon", "1:2:3:4", "5 parsecs"])
+    @Test("not durations", arguments: ["-30", "soon", "1:2:3:4", "5 parsecs", "12:", ":30", "1::2"])
     func notDurations(text: String) {
         #expect(NumberText.duration(text, unit: .seconds) == nil)
     }

@@ -84,35 +84,42 @@ public enum NumberText {
 
     /// The common shapes read straight from the bytes: `95` and `1:02:03` / `01:35`; nil for anything else.
     private static func clockDuration(_ text: String, unit: DurationUnit, twoParts: TwoPartDuration) -> Int? {
-        var parts: [Int] = []
+        // The parts before the last, in locals (no array): this runs for every row of a calls export.
+        var first = 0
+        var second = 0
+        var count = 0
         var current = 0
         var digits = 0
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 {
-                guard digits < 9 else { return nil }
-                current = current * 10 + Int(byte - 48)
-                digits += 1
-            } else if byte == UInt8(ascii: ":"), digits > 0, parts.count < 2 {
-                parts.append(current)
-                current = 0
-                digits = 0
-            } else {
-                return nil
+        var text = text
+        let valid = text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 48 && byte <= 57 {
+                    guard digits < 9 else { return false }
+                    current = current * 10 + Int(byte - 48)
+                    digits += 1
+                } else if byte == UInt8(ascii: ":"), digits > 0, count < 2 {
+                    if count == 0 { first = current } else { second = current }
+                    count += 1
+                    current = 0
+                    digits = 0
+                } else {
+                    return false
+                }
             }
+            return digits > 0
         }
-        guard digits > 0 else { return nil }
-        parts.append(current)
-        switch parts.count {
-        case 1:
+        guard valid else { return nil }
+        switch count {
+        case 0:
             switch unit {
-            case .seconds: return parts[0]
-            case .milliseconds: return (parts[0] + 500) / 1000
-            case .minutes: return parts[0] * 60
+            case .seconds: return current
+            case .milliseconds: return (current + 500) / 1000
+            case .minutes: return current * 60
             }
-        case 2:
-            return twoParts == .hoursMinutes ? parts[0] * 3600 + parts[1] * 60 : parts[0] * 60 + parts[1]
+        case 1:
+            return twoParts == .hoursMinutes ? first * 3600 + current * 60 : first * 60 + current
         default:
-            return parts[0] * 3600 + parts[1] * 60 + parts[2]
+            return first * 3600 + second * 60 + current
         }
     }
 
