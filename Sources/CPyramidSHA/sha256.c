@@ -110,10 +110,10 @@ void pyramid_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks
 
 int pyramid_sha256_hardware_available(void) { return 0; }
 
+// No SHA instructions to use: the portable code, so a caller that skips the availability check still gets
+// the right digest.
 void pyramid_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
-    (void)state;
-    (void)data;
-    (void)blocks;
+    pyramid_sha256_blocks_portable(state, data, blocks);
 }
 
 #endif

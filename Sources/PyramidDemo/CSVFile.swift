@@ -9,7 +9,8 @@ final class CSVFile {
 
     /// Creates (or truncates) the file at `url` and writes `header`.
     init(url: URL, header: [String], quoteAll: Bool = false, crlf: Bool = false) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        // A file that cannot be created fails just below, where it is opened.
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         self.quoteAll = quoteAll
         lineEnd = crlf ? [13, 10] : [10]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A streaming RFC 4180 reader that works on bytes, one record at a time, in flat memory.
 ///
 /// It accepts what real exports write: quoted cells holding delimiters, doubled quotes and line breaks;
@@ -31,9 +33,13 @@ public struct CSVReader<Source: ByteSource> {
     /// Set when the current record's last quoted cell never closed before the end of the file.
     public private(set) var unterminatedQuote = false
 
-    /// Creates a reader over `source` splitting cells on `delimiter`.
-    public init(source: Source, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
+    /// The file's name, for messages.
+    private let file: String
+
+    /// Creates a reader over `source` (of the file named `file`, for messages) splitting cells on `delimiter`.
+    public init(source: Source, file: String = "", delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
         self.source = source
+        self.file = file
         self.delimiter = delimiter
         self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
     }
@@ -58,36 +64,24 @@ public struct CSVReader<Source: ByteSource> {
         withCell(index) { decoder.decode($0) }
     }
 
-    /// Cell `index` as text, with ASCII white space and no-break spaces trimmed at both ends on the bytes
-    /// (cheaper than trimming the `String`); empty when the record is shorter.
+    /// Cell `index` as text with white space (and NULs, which decoding drops) trimmed at both ends; empty when
+    /// the record is shorter. ASCII white space is trimmed on the bytes, cheaper than trimming a `String`; a
+    /// cell that then starts or ends past ASCII (a no-break or other Unicode space, a Windows-1252 byte) is
+    /// decoded first and trimmed as text.
     public func trimmedCell(_ index: Int, decoder: inout TextDecoder) -> String {
         withCell(index) { bytes in
             var lower = 0
             var upper = bytes.count
-            while lower < upper {
-                if CSVReader.isSpace(bytes[lower]) {
-                    lower += 1
-                } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 {
-                    lower += 2
-                } else {
-                    break
-                }
-            }
-            while upper > lower {
-                if CSVReader.isSpace(bytes[upper - 1]) {
-                    upper -= 1
-                } else if upper - lower >= 2, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
-                    upper -= 2
-                } else {
-                    break
-                }
-            }
-            return decoder.decode(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+            while lower < upper, CSVReader.isSpaceOrNUL(bytes[lower]) { lower += 1 }
+            while upper > lower, CSVReader.isSpaceOrNUL(bytes[upper - 1]) { upper -= 1 }
+            let text = decoder.decode(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+            guard lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 else { return text }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    private static func isSpaceOrNUL(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0
     }
 
     /// All cells of the current record as text.
@@ -242,7 +236,7 @@ public struct CSVReader<Source: ByteSource> {
         }
         if end == buffer.count {
             guard buffer.count < Self.maximumRecordBytes else {
-                throw IngestError.recordTooLarge(line: nextLine, limitBytes: Self.maximumRecordBytes)
+                throw IngestError.recordTooLarge(file: file, line: nextLine, limitBytes: Self.maximumRecordBytes)
             }
             buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         }

@@ -95,7 +95,7 @@ public final class ExportReader {
             source = AnyByteSource(hashed)
         }
         delimiter = FileSniffer.delimiter(ofUTF8: utf8Prefix)
-        reader = CSVReader(source: source, delimiter: delimiter)
+        reader = CSVReader(source: source, file: name, delimiter: delimiter)
 
         let candidates = try ExportReader.candidates(options: options, dialects: dialects)
         var decoder = TextDecoder()
@@ -103,24 +103,20 @@ public final class ExportReader {
         var firstFooter: String?
         var found: (Dialect, Header)?
         var recordsSeen = 0
-        do {
-            while recordsSeen < 25, try reader.next() {
-                if reader.isBlank { continue }
-                recordsSeen += 1
-                let cells = reader.cells(decoder: &decoder)
-                if cells.filter({ !$0.isEmpty }).count == 1, ValueMaps.isFooter(cells[0]) {
-                    firstFooter = firstFooter ?? cells[0]
-                    continue
-                }
-                let header = Header(cells)
-                if firstHeader == nil { firstHeader = header }
-                if let dialect = ExportReader.bestMatch(header, among: candidates) {
-                    found = (dialect, header)
-                    break
-                }
+        while recordsSeen < 25, try reader.next() {
+            if reader.isBlank { continue }
+            recordsSeen += 1
+            let cells = reader.cells(decoder: &decoder)
+            if cells.filter({ !$0.isEmpty }).count == 1, ValueMaps.isFooter(cells[0]) {
+                firstFooter = firstFooter ?? cells[0]
+                continue
             }
-        } catch let error as IngestError {
-            throw error.naming(file: name)
+            let header = Header(cells)
+            if firstHeader == nil { firstHeader = header }
+            if let dialect = ExportReader.bestMatch(header, among: candidates) {
+                found = (dialect, header)
+                break
+            }
         }
         guard let headerRow = found?.1 ?? firstHeader else {
             if let firstFooter { throw IngestError.onlyFooterLines(file: fileName, firstLine: firstFooter) }
@@ -147,11 +143,7 @@ public final class ExportReader {
         let columnNames = binding.compactMapValues { $0.first.map { headerRow.names[$0] } }
         normalizer = RowNormalizer(
             dialect: chosen, columnNames: columnNames, dateOrder: order, options: options)
-        do {
-            dateOrder = order == .auto ? try sniffDateOrder(fallback: .monthFirst) : order
-        } catch let error as IngestError {
-            throw error.naming(file: name)
-        }
+        dateOrder = order == .auto ? try sniffDateOrder(fallback: .monthFirst) : order
         normalizer.dateOrder = dateOrder
     }
 
@@ -172,14 +164,6 @@ public final class ExportReader {
 
     /// The next row, or nil at the end of the file.
     public func next() throws -> ExportRow? {
-        do {
-            return try nextRow()
-        } catch let error as IngestError {
-            throw error.naming(file: fileName)
-        }
-    }
-
-    private func nextRow() throws -> ExportRow? {
         while true {
             let row: PendingRow
             if pendingIndex < pending.count {

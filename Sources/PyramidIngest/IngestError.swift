@@ -16,8 +16,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case missingColumn(file: String, layout: String, field: String, expected: [String], header: [String])
     /// `--crm` names no known CRM.
     case unknownCRM(String, known: [String])
-    /// One record is larger than the reader accepts. `CSVReader` leaves `file` empty; `ExportReader` names it.
-    case recordTooLarge(file: String = "", line: Int, limitBytes: Int)
+    /// One record is larger than the reader accepts.
+    case recordTooLarge(file: String, line: Int, limitBytes: Int)
     /// A mapping file is wrong.
     case badMapping(file: String, problem: String)
     /// Dates in one file are written both month-first and day-first.
@@ -56,14 +56,6 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// What to do with a file that is not text: an archive is unpacked, anything else saved as CSV.
     static func advice(forFileLike looksLike: String) -> String {
         looksLike == "a gzip archive" ? "unpack it and import the CSV inside" : "export or save it as CSV"
-    }
-
-    /// The same error naming `file` where the reader that threw it could not.
-    func naming(file: String) -> IngestError {
-        if case .recordTooLarge("", let line, let limit) = self {
-            return .recordTooLarge(file: file, line: line, limitBytes: limit)
-        }
-        return self
     }
 
     static func quote(_ names: [String], limit: Int = 12) -> String {

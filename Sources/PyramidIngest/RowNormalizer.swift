@@ -67,14 +67,7 @@ struct RowNormalizer {
         let direction = direction(row)
         let (status, done) = status(row)
         let outcomeText = row[.outcome]
-        let outcomeKey = OutcomeKey(text: outcomeText, status: status, kind: kind, direction: direction)
-        let outcome: Outcome
-        if let known = outcomes[outcomeKey] {
-            outcome = known
-        } else {
-            outcome = self.outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
-            outcomes.remember(outcome, for: outcomeKey)
-        }
+        let outcome = outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
         let duration = try duration(row)
         let key: String
         if !row[.id].isEmpty {
@@ -207,9 +200,20 @@ struct RowNormalizer {
         return result
     }
 
-    private func outcome(_ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool)
-        -> Outcome
-    {
+    /// The outcome `text` names, given the row's status (`done` follows from it), kind and direction.
+    private mutating func outcome(
+        _ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool
+    ) -> Outcome {
+        let key = OutcomeKey(text: text, status: status, kind: kind, direction: direction)
+        if let known = outcomes[key] { return known }
+        let outcome = Self.outcome(text, status: status, kind: kind, direction: direction, done: done, dialect: dialect)
+        outcomes.remember(outcome, for: key)
+        return outcome
+    }
+
+    private static func outcome(
+        _ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool, dialect: Dialect
+    ) -> Outcome {
         let value = text.lowercased()
         if let mapped = dialect.outcomes[value], Outcome.valid(for: kind).contains(mapped) { return mapped }
         switch kind {

@@ -52,7 +52,7 @@ enum CoachingJSON {
             metric = m.metric.rawValue
             per = m.per.rawValue
             target = round2(m.target)
-            weekdays = m.weekdays.map { Weekdays.short[$0 - 1].lowercased() }
+            weekdays = m.weekdayNames
             text = m.description
         }
     }

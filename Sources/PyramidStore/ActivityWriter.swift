@@ -30,7 +30,8 @@ struct ActivityWriter {
     private var expectNew = true
     /// Per local day, the id the next activity written to it gets.
     private var nextIDs: [Int: Int64] = [:]
-    /// The done activities added, counted for the daily tallies; nil when they must be recounted.
+    /// The done activities added, counted for the daily tallies; nil when they must be recounted (from the
+    /// first update on: an update may move a row to another day).
     private(set) var tallies: TallyCounter?
     private(set) var added = 0
     private(set) var updated = 0
@@ -91,6 +92,7 @@ struct ActivityWriter {
             try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db)
         }
         added += addedHere
+        if updated > 0 { tallies = nil }
         expectNew = addedHere == pending.count
         clear()
     }

@@ -12,6 +12,26 @@ public struct TallyBasis: Sendable, Hashable {
         self.minimumCallSeconds = minimumCallSeconds
         self.shortCallSeconds = shortCallSeconds
     }
+
+    /// The thresholds `config` sets.
+    public init(_ config: WorkspaceConfig) {
+        self.init(
+            minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
+    }
+
+    /// The tally's three counts of a group of activities, in SQL, with its two arguments (`arguments`): all,
+    /// long enough to be a conversation, and few-second.
+    static let countsSQL =
+        "count(*), sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)"
+
+    /// The arguments of `countsSQL`.
+    var arguments: [Int] { [minimumCallSeconds, shortCallSeconds] }
+
+    /// Whether a done call of `duration` seconds (nil when unknown) counts as long enough, and as few-second;
+    /// `countsSQL` says the same in SQL.
+    func counts(duration: Int?) -> (long: Bool, short: Bool) {
+        (duration.map { $0 >= minimumCallSeconds } ?? true, duration.map { $0 <= shortCallSeconds } ?? false)
+    }
 }
 
 /// Keeps `activity_tally` in step with `activity`, inside the import's transaction.
@@ -32,25 +52,24 @@ enum DailyTallies {
         return true
     }
 
-    /// After an activities import: adds what `counter` counted, or recounts everything when `recount` (the
+    /// After an activities import: adds what `counter` counted, or recounts everything without one (the
     /// import updated rows, or could not count); without a basis, marks the tallies unusable so reports count
     /// from the activities.
-    static func finish(_ db: Database, basis: TallyBasis?, counter: TallyCounter?, recount: Bool) throws {
+    static func finish(_ db: Database, basis: TallyBasis?, counter: TallyCounter?) throws {
         try db.execute(sql: "DELETE FROM tally_basis")
         guard let basis else { return }
-        if !recount, var counter {
+        if var counter {
             try counter.finish(db)
         } else {
             try db.execute(sql: "DELETE FROM activity_tally")
             try db.execute(
                 sql: """
                     INSERT INTO activity_tally
-                    SELECT local_day, owner_id, kind, direction, outcome, count(*),
-                      sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)
+                    SELECT local_day, owner_id, kind, direction, outcome, \(TallyBasis.countsSQL)
                     FROM activity
                     WHERE done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
-                    """, arguments: [basis.minimumCallSeconds, basis.shortCallSeconds])
+                    """, arguments: StatementArguments(basis.arguments))
         }
         try db.execute(
             sql: "INSERT INTO tally_basis (min_call_seconds, short_call_seconds) VALUES (?, ?)",
@@ -114,9 +133,8 @@ struct TallyCounter {
         let group = Group(
             day: activity.day, owner: owner, kind: activity.kind, direction: activity.direction,
             outcome: activity.outcome)
-        let long = activity.duration.map { $0 >= basis.minimumCallSeconds } ?? true
-        let short = activity.duration.map { $0 <= basis.shortCallSeconds } ?? false
-        pending[group, default: Counts()].add(long: long, short: short)
+        let counts = basis.counts(duration: activity.duration)
+        pending[group, default: Counts()].add(long: counts.long, short: counts.short)
         if pending.count >= Self.flushAt { try flush(db) }
     }
 

@@ -35,9 +35,6 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }
 
-    /// Runs a statement that returns no rows.
-    func run() throws { try rows { _, _ in } }
-
     /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
     func rows(_ body: (Int64, Int64) -> Void) throws {
         defer {

@@ -42,12 +42,11 @@ extension Store {
         }
     }
 
-    /// Deletes the entry with `id` and its agreements.
+    /// Deletes the entry with `id` and (by the schema's `ON DELETE CASCADE`) its agreements.
     ///
     /// - Throws: `StoreError.unknownCoachingEntry` when no entry has that id.
     public func deleteCoaching(id: Int64) throws {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM coaching_agreement WHERE entry_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM coaching_entry WHERE id = ?", arguments: [id])
             guard db.changesCount > 0 else { throw StoreError.unknownCoachingEntry(id) }
         }
@@ -84,7 +83,12 @@ enum CoachingQueries {
             db, sql: "SELECT * FROM coaching_entry WHERE \(condition) ORDER BY week, id", arguments: arguments)
         var agreements: [Int64: [String]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT entry_id, text FROM coaching_agreement ORDER BY entry_id, position")
+            db,
+            sql: """
+                SELECT entry_id, text FROM coaching_agreement
+                WHERE entry_id IN (SELECT id FROM coaching_entry WHERE \(condition))
+                ORDER BY entry_id, position
+                """, arguments: arguments)
         {
             agreements[row["entry_id"], default: []].append(row["text"])
         }

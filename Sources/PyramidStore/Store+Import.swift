@@ -29,8 +29,7 @@ extension Store {
                     var batch = try ImportBatch(db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
                     try batch.run(summary: &summary, progress: progress)
                     if reader.dialect.holds == .activities {
-                        try DailyTallies.finish(
-                            db, basis: tallyBasis, counter: batch.activities.tallies, recount: summary.updated > 0)
+                        try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
                     }
                     return dryRun ? .rollback : .commit
                 }

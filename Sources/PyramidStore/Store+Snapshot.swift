@@ -58,8 +58,7 @@ extension Store {
     private func dailyTallies(
         _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
     ) throws -> [DayTally] {
-        let basis = TallyBasis(
-            minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
+        let basis = TallyBasis(config)
         // The tallies kept by imports when they were counted with today's thresholds, else the activities.
         let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
         // The vocabulary comes back as each case's position, read without making a String per row.
@@ -79,18 +78,13 @@ extension Store {
             : try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, \(codes), count(*),
-                      sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)
+                    SELECT local_day, owner_id, \(codes), \(TallyBasis.countsSQL)
                     FROM activity
                     WHERE id BETWEEN ? AND ? AND done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
                     ORDER BY local_day, owner_id
                     """,
-                arguments: StatementArguments(
-                    codeArguments + [
-                        config.conversationMinCallSeconds, config.rules.shortCallSeconds, ids.lowerBound,
-                        ids.upperBound,
-                    ]))
+                arguments: StatementArguments(codeArguments + basis.arguments + [ids.lowerBound, ids.upperBound]))
         var tallies: [DayTally] = []
         var current: DayTally?
         var currentKey: (day: Int, owner: Int64) = (-1, -1)

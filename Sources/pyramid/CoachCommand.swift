@@ -152,7 +152,10 @@ struct CoachCommand: ParsableCommand {
         guard let email = OwnerMatcher(sellers: sellers).match(seller),
             let person = sellers.first(where: { $0.email == email })
         else { throw ValidationError(StoreError.unknownSeller(seller).description) }
-        if list { return try CoachText.list(try store.coachingLog(email: email), seller: person, format: format) }
+        if list {
+            return Terminal.print(
+                try CoachText.list(try store.coachingLog(email: email), seller: person, format: format))
+        }
         if let id = delete ?? edit {
             let entry: CoachingEntry
             do {
@@ -167,11 +170,11 @@ struct CoachCommand: ParsableCommand {
                 try store.deleteCoaching(id: id)
                 return Terminal.print("deleted coaching entry \(id) (\(person.name), \(entry.week))")
             }
-            let changed = try CoachEntryBuilder(options: self).changing(entry)
+            let changed = try CoachEntryBuilder(options: self, store: store).changing(entry)
             try store.updateCoaching(changed)
             return Terminal.print("updated " + CoachText.summary(changed, seller: person))
         }
-        let entry = try CoachEntryBuilder(options: self).newEntry(for: person)
+        let entry = try CoachEntryBuilder(options: self, store: store).newEntry(for: person)
         if entry.manager.isEmpty {
             Terminal.note("note: the roster names no manager for \(person.name); pass --by-manager to attribute it")
         }

@@ -7,13 +7,15 @@ import PyramidStore
 /// replacing what was recorded.
 struct CoachEntryBuilder {
     let options: CoachCommand
+    /// The open workspace, for the agenda `--accept` takes its suggestion from.
+    let store: Store
 
     /// A new entry for `person`; with `--accept N`, the agenda's suggested experience N and its measure.
     func newEntry(for person: Seller) throws -> CoachingEntry {
-        let config = try options.workspace.loadConfig()
         let week =
-            options.week
-            ?? Weekly.lastCompleteWeek(today: Date(), timeZone: TimeZone(identifier: config.timeZone) ?? .gmt)
+            try options.week
+            ?? Weekly.lastCompleteWeek(
+                today: Date(), timeZone: TimeZone(identifier: options.workspace.loadConfig().timeZone) ?? .gmt)
         let lastWeek = options.lastWeek ?? week.adding(weeks: Experiment.defaultWeeks)
         var experiment: Experiment?
         if let number = options.accept {
@@ -60,7 +62,8 @@ struct CoachEntryBuilder {
 
     /// The agenda's suggested experience `number` for `person` in `week`.
     private func suggestion(_ number: Int, for person: Seller, week: ISOWeek) throws -> SuggestedExperiment {
-        let diagnosis = try Weekly.diagnose(workspace: options.workspace, week: week, team: nil)
+        let diagnosis = try Weekly.diagnose(
+            workspace: options.workspace, week: week, team: nil, only: [person.email], store: store)
         guard let agenda = diagnosis.sellers.first(where: { $0.seller.email == person.email }) else {
             throw ValidationError(
                 "\(person.name) has no agenda in \(week), so there is no experience to accept; use --experiment NAME")

@@ -4,15 +4,8 @@ import PyramidCore
 enum CoachText {
     /// `pyramid coach SELLER --list --format json`.
     struct Log: Encodable {
-        var seller: Who
+        var seller: SellerRef
         var entries: [CoachingEntry]
-    }
-
-    /// The seller, as every JSON output names one.
-    struct Who: Encodable {
-        var email: String
-        var name: String
-        var team: String
     }
 
     /// One entry, as confirmed after recording or correcting it.
@@ -26,19 +19,15 @@ enum CoachText {
     }
 
     /// The seller's log, oldest first.
-    static func list(_ entries: [CoachingEntry], seller: Seller, format: ListFormat) throws {
-        if format == .json {
-            let ref = Who(email: seller.email, name: seller.name, team: seller.team)
-            return Terminal.print(try Terminal.json(Log(seller: ref, entries: entries)))
-        }
+    static func list(_ entries: [CoachingEntry], seller: Seller, format: ListFormat) throws -> String {
+        if format == .json { return try Terminal.json(Log(seller: SellerRef(seller), entries: entries)) }
         if entries.isEmpty {
-            return Terminal.print(
-                "no one-to-ones recorded for \(seller.name) yet; after the next one: pyramid coach \(seller.email) --accept 1"
-            )
+            return "no one-to-ones recorded for \(seller.name) yet; after the next one: "
+                + "pyramid coach \(seller.email) --accept 1"
         }
-        for entry in entries {
-            Terminal.print((["#\(entry.id)  \(entry.week)" + by(entry)] + details(entry)).joined(separator: "\n"))
-        }
+        return entries.map { entry in
+            (["#\(entry.id)  \(entry.week)" + by(entry)] + details(entry)).joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     private static func by(_ entry: CoachingEntry) -> String {

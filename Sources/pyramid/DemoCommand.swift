@@ -110,9 +110,7 @@ struct DemoCommand: ParsableCommand {
                         Numbers.format(measure.target),
                     ]
                     if !measure.weekdays.isEmpty {
-                        arguments += [
-                            "--on", measure.weekdays.map { Weekdays.short[$0 - 1].lowercased() }.joined(separator: "/"),
-                        ]
+                        arguments += ["--on", measure.weekdayNames.joined(separator: "/")]
                     }
                 }
             }

@@ -89,10 +89,9 @@ struct ImportCommand: ParsableCommand {
         for (path, reader) in readers {
             let started = Date()
             do {
-                let basis = TallyBasis(
-                    minimumCallSeconds: config.conversationMinCallSeconds,
-                    shortCallSeconds: config.rules.shortCallSeconds)
-                let summary = try store.importFile(reader, path: path, dryRun: dryRun, tallyBasis: basis) {
+                let summary = try store.importFile(
+                    reader, path: path, dryRun: dryRun, tallyBasis: TallyBasis(config)
+                ) {
                     progress in
                     guard showProgress else { return }
                     let seconds = max(Date().timeIntervalSince(started), 0.001)

@@ -27,7 +27,7 @@ struct SampleCommand: ParsableCommand {
     var weeks = 13
 
     @Option(name: .long, help: "mixed (East on HubSpot, West on Salesforce), hubspot or salesforce.")
-    var layout: String = "mixed"
+    var layout: SampleExports.Layout = .mixed
 
     @Option(name: .long, help: "The random seed.")
     var seed: UInt64 = 42
@@ -36,9 +36,6 @@ struct SampleCommand: ParsableCommand {
     var week: ISOWeek?
 
     func validate() throws {
-        guard SampleExports.Layout(rawValue: layout) != nil else {
-            throw ValidationError("--layout must be mixed, hubspot or salesforce")
-        }
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
         if weeks < 1 || weeks > 520 { throw ValidationError("--weeks must be from 1 to 520") }
         if sellers < 1 { throw ValidationError("--sellers must be at least 1") }
@@ -61,14 +58,16 @@ struct SampleCommand: ParsableCommand {
             }
             exports = SampleExports(
                 personas: personas, week: lastWeek, weeks: weeks, seed: seed,
-                layout: SampleExports.Layout(rawValue: layout) ?? .hubspot, limit: rows)
+                layout: layout, limit: rows)
         } else {
             exports = SampleExports(
                 personas: Persona.sampleTeam(week: lastWeek), week: lastWeek, seed: seed,
-                layout: SampleExports.Layout(rawValue: layout) ?? .mixed)
+                layout: layout)
         }
         let written = try exports.write(to: URL(fileURLWithPath: out))
         Terminal.print("wrote \(written.activities) activities and \(written.deals) deals to \(out)")
         for file in written.files { Terminal.print("  \(file.lastPathComponent)") }
     }
 }
+
+extension SampleExports.Layout: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PyramidIngest
@@ -121,6 +122,24 @@ struct CSVReaderTests {
     @Test func dropsNULBytes() {
         var decoder = TextDecoder()
         #expect(decoder.decode([0, 0x3C, 0x70, 0x3E]) == "<p>")
+    }
+
+    @Test func trimsWhiteSpaceAndNULsAsTextWouldBe() throws {
+        // Given cells with a NUL before a space, a UTF-8 no-break space, an ideographic space, a Windows-1252
+        // no-break space (0xA0) and a Windows-1252 "Â" before one
+        let cells: [[UInt8]] = [
+            [0, 0x20] + Array("Note".utf8), Array("Note\u{A0}".utf8), Array("\u{3000}Note ".utf8),
+            Array("Caf".utf8) + [0xE9, 0xA0], [0xC2, 0xA0] + Array("x".utf8) + [0xE9],
+        ]
+        var bytes: [UInt8] = []
+        for (index, cell) in cells.enumerated() { bytes += (index == 0 ? [] : [UInt8(ascii: ",")]) + cell }
+        var reader = CSVReader(source: TrickleSource(bytes: bytes + [0x0A]))
+        var decoder = TextDecoder()
+        // When each cell is read trimmed
+        #expect(try reader.next())
+        let trimmed = (0..<cells.count).map { reader.trimmedCell($0, decoder: &decoder) }
+        // Then each is what decoding and then trimming the text gives
+        #expect(trimmed == ["Note", "Note", "Note", "Café", "Â\u{A0}xé"])
     }
 
     @Test func findsANULOrANonASCIIByteWhereverItIs() {

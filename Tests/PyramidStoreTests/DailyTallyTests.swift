@@ -12,10 +12,7 @@ struct DailyTallyTests {
     let week = ISOWeek("2026-W46") ?? ISOWeek(containing: LocalDate(daysSinceEpoch: 20_400))
 
     func importKeepingTallies(_ store: Store, _ text: String, name: String) throws {
-        let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: ImportOptions()) {
-            MemoryByteSource(text)
-        }
-        _ = try store.importFile(reader, path: name, tallyBasis: basis)
+        _ = try importText(store, text, name: name, tallyBasis: basis)
     }
 
     /// The tallies the imports kept, and what counting every activity again gives, in key order.
@@ -23,7 +20,7 @@ struct DailyTallyTests {
         let tallies = "SELECT * FROM activity_tally ORDER BY local_day, owner_id, kind, direction, outcome"
         let kept = try store.writer.read { db in try Row.fetchAll(db, sql: tallies) }
         let recounted = try store.writer.write { db in
-            try DailyTallies.finish(db, basis: basis, counter: nil, recount: true)
+            try DailyTallies.finish(db, basis: basis, counter: nil)
             return try Row.fetchAll(db, sql: tallies)
         }
         return (kept, recounted)
@@ -47,7 +44,9 @@ struct DailyTallyTests {
             store,
             header + "c2,ben@example.com,call,outbound,connected,2026-11-11T09:05:00Z,200\n"
                 + "c4,ben@example.com,meeting,outbound,held,2026-11-12T15:00:00Z,1800\n", name: "b.csv")
-        // When the week is read from the kept tallies and then by counting the activities
+        // When the week is read from the kept tallies (counted with the thresholds the report uses) and then by
+        // counting the activities
+        #expect(try store.writer.read { db in try DailyTallies.usable(db, basis: TallyBasis(WorkspaceConfig())) })
         let fromTallies = try store.snapshot(week: week, config: WorkspaceConfig())
         let counted = try snapshotWithoutTallies(store)
         // Then both agree, day by day
@@ -94,11 +93,7 @@ struct DailyTallyTests {
         }
         let store = try Store.inMemory()
         func summary(_ numbers: [Int], name: String) throws -> [Int] {
-            let text = rows(numbers)
-            let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: ImportOptions()) {
-                MemoryByteSource(text)
-            }
-            let summary = try store.importFile(reader, path: name, tallyBasis: basis)
+            let summary = try importText(store, rows(numbers), name: name, tallyBasis: basis)
             return [summary.added, summary.updated, summary.unchanged]
         }
         let first = try summary(Array(1...40), name: "a.csv")

@@ -19,13 +19,14 @@ func importFile(_ store: Store, _ url: URL, options: ImportOptions = ImportOptio
 
 /// Imports `text` as a file named `name`.
 @discardableResult
-func importText(_ store: Store, _ text: String, name: String = "export.csv", options: ImportOptions = ImportOptions())
-    throws -> ImportSummary
-{
+func importText(
+    _ store: Store, _ text: String, name: String = "export.csv", options: ImportOptions = ImportOptions(),
+    tallyBasis: TallyBasis? = nil
+) throws -> ImportSummary {
     let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: options) {
         MemoryByteSource(text)
     }
-    return try store.importFile(reader, path: name)
+    return try store.importFile(reader, path: name, tallyBasis: tallyBasis)
 }
 
 struct ImportTests {

@@ -15,15 +15,9 @@ struct BadArgumentTests {
         ])
     func week(text: String, reason: String) {
         // Given --week naming no ISO week, When the report command is parsed, Then it fails naming the week
-        #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(["report", "--week", text]) }
-        do {
-            _ = try Pyramid.parseAsRoot(["report", "--week", text])
-        } catch {
-            #expect(
-                Pyramid.message(for: error)
-                    == "The value '\(text)' is invalid for '--week <week>': \(reason)")
-            #expect(Pyramid.exitCode(for: error) == .validationFailure)
-        }
+        let error = #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(["report", "--week", text]) }
+        #expect(error.map(Pyramid.message) == "The value '\(text)' is invalid for '--week <week>': \(reason)")
+        #expect(error.map(Pyramid.exitCode) == .validationFailure)
     }
 
     @Test(

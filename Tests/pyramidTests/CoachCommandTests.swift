@@ -108,8 +108,20 @@ struct CoachCommandTests {
         #expect(log.first?.experiment?.measure?.description == "connected-calls per week >= 6 on tue/thu")
         #expect(log.first?.agreements == ["Call blocks"])
         try run(["ben@example.com", "--list", "--format", "json"], db: db)
+        // And the list names him and the corrected measure
+        let ben = try #require(try store.sellers().first { $0.email == "ben@example.com" })
+        let listed = try CoachText.list(log, seller: ben, format: .json)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])
+        #expect((json["seller"] as? [String: Any])?["email"] as? String == "ben@example.com")
+        let entries = try #require(json["entries"] as? [[String: Any]])
+        let measure = (entries.first?["experiment"] as? [String: Any])?["measure"] as? [String: Any]
+        #expect(measure?["target"] as? Double == 6)
+        #expect(try CoachText.list(log, seller: ben, format: .text).contains("on tue/thu"))
         // Another seller's entry cannot be changed through Ben
-        #expect(throws: ValidationError.self) { try run(["Ana Lima", "--delete", "\(entry.id)"], db: db) }
+        let refused = #expect(throws: ValidationError.self) {
+            try run(["Ana Lima", "--delete", "\(entry.id)"], db: db)
+        }
+        #expect(refused?.message.contains("is ben@example.com's") == true)
         // When it is deleted
         try run(["ben@example.com", "--delete", "\(entry.id)"], db: db)
         #expect(try store.coachingLog().isEmpty)

@@ -46,17 +46,14 @@ struct ReadmeCommandTests {
         #expect(script.contains("import"))
     }
 
-    @Test(arguments: ["import", "report", "agenda", "coach", "demo", "init", "imports", "quarantine", "sellers"])
-    func everySubcommandHasHelpWithAnExample(name: String) throws {
-        let help = Pyramid.helpMessage(for: try #require(Pyramid.subcommand(named: name)))
-        #expect(help.contains("USAGE"))
-        #expect(help.contains("Example") || name == "imports" || name == "quarantine" || name == "sellers")
-    }
-}
-
-extension Pyramid {
-    /// The subcommand type registered under `name`.
-    static func subcommand(named name: String) -> ParsableCommand.Type? {
-        configuration.subcommands.first { $0._commandName == name }
+    @Test func everySubcommandHasHelpWithAnExample() {
+        // The listings explain themselves; every other command shows an example.
+        let listings: Set = ["imports", "quarantine", "sellers"]
+        for command in Pyramid.configuration.subcommands {
+            let name = command._commandName
+            let help = Pyramid.helpMessage(for: command)
+            #expect(help.contains("USAGE"), "\(name)")
+            #expect(help.contains("Example") || listings.contains(name), "\(name)")
+        }
     }
 }

@@ -47,9 +47,11 @@ public struct ExperimentMeasure: Sendable, Hashable, Codable, CustomStringConver
     /// `outbound-calls per day >= 12 on tue/thu`: the form `pyramid coach` prints and docs show.
     public var description: String {
         "\(metric.rawValue) per \(per.rawValue) >= \(Numbers.format(target))"
-            + (weekdays.isEmpty
-                ? "" : " on " + weekdays.map { Weekdays.short[$0 - 1].lowercased() }.joined(separator: "/"))
+            + (weekdays.isEmpty ? "" : " on " + weekdayNames.joined(separator: "/"))
     }
+
+    /// `["tue", "thu"]`: the weekdays as `pyramid coach --on` takes them.
+    public var weekdayNames: [String] { weekdays.map { Weekdays.short[$0 - 1].lowercased() } }
 
     /// `12 outbound calls a day on Tuesday and Thursday`: how the agenda says it.
     public var phrase: String {

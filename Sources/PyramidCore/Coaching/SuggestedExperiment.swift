@@ -37,10 +37,8 @@ extension ExperimentMeasure {
         if belief == "buyers-not-ready" || (belief == nil && pattern == .conversationsWithoutResults) {
             return try? ExperimentMeasure(metric: .meetingsHeld, per: .week, target: Double(d.actions.meetings + 1))
         }
-        let channels: [Metric] = [.outboundCalls, .outboundEmails, .linkedin]
-        guard let main = d.standards.first(where: { channels.contains($0.metric) && $0.per != .quarter }) else {
-            return nil
-        }
+        guard let main = d.standards.first(where: { StandardBook.isMainChannel(metric: $0.metric, per: $0.per) })
+        else { return nil }
         return try? ExperimentMeasure(metric: main.metric, per: main.per, target: step(main.actual, main.target))
     }
 }

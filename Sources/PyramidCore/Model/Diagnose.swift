@@ -8,8 +8,7 @@ public enum PyramidModel {
     public static func diagnose(_ snapshot: TeamSnapshot, config: WorkspaceConfig, only: Set<String>? = nil)
         -> TeamDiagnosis
     {
-        var diagnoser = Diagnoser(snapshot: snapshot, config: config)
-        return diagnoser.run(only: only)
+        Diagnoser(snapshot: snapshot, config: config).run(only: only)
     }
 }
 
@@ -25,11 +24,10 @@ private struct Diagnoser {
     let histories: [String: SellerHistory]
     let active: [Seller]
     let coaching: [String: [CoachingEntry]]
-    /// Deals won by the week's end, everyone's and by seller.
+    /// Every deal by seller; deals won by the week's end, everyone's and by seller.
+    let dealsByEmail: [String: [DealFact]]
     let won: [DealFact]
     let wonByEmail: [String: [DealFact]]
-    /// Every seller-week judged against the main standard in this run, and how many met it.
-    var teamWeekTotals = (met: 0, all: 0)
 
     init(snapshot: TeamSnapshot, config: WorkspaceConfig) {
         self.snapshot = snapshot
@@ -48,13 +46,13 @@ private struct Diagnoser {
         }
         self.histories = histories
         coaching = Dictionary(grouping: snapshot.coaching, by: \.email)
-        let sundayOfWeek = sunday
+        let sunday = self.sunday
+        dealsByEmail = Dictionary(grouping: snapshot.deals, by: \.email)
         won = snapshot.deals.filter { deal in
-            deal.status == .won && (deal.closeDate.map { $0 <= sundayOfWeek } ?? false)
+            deal.status == .won && (deal.closeDate.map { $0 <= sunday } ?? false)
         }
         wonByEmail = Dictionary(grouping: won, by: \.email)
         let monday = snapshot.week.monday
-        let sunday = self.sunday
         active = snapshot.sellers.filter { seller in
             if let end = seller.endDate, end < monday { return false }
             if let start = seller.startDate, start > sunday { return false }
@@ -66,14 +64,15 @@ private struct Diagnoser {
         }.sorted { ($0.team, $0.name) < ($1.team, $1.name) }
     }
 
-    mutating func run(only: Set<String>?) -> TeamDiagnosis {
+    func run(only: Set<String>?) -> TeamDiagnosis {
         let teamWindow = active.reduce(into: DayTally(email: "", day: lookbackStart)) { sum, seller in
             if let history = histories[seller.email] { sum.add(history.tally(from: lookbackStart, to: sunday)) }
         }
         let teamExperience = Experiences.of(
             teamWindow, wonDeals: wonDeals(nil, from: lookbackStart).count, rejectionRun: 0, rules: rules)
         let weeksMet = standardWeeks()
-        teamWeekTotals = weeksMet.values.reduce(into: (met: 0, all: 0)) { sum, list in
+        // Every seller-week judged against the main standard in this run, and how many met it.
+        let teamWeeks = weeksMet.values.reduce(into: (met: 0, all: 0)) { sum, list in
             sum.met += list.filter(\.met).count
             sum.all += list.count
         }
@@ -82,7 +81,9 @@ private struct Diagnoser {
         for seller in active where only?.contains(seller.email) ?? true {
             guard let history = histories[seller.email] else { continue }
             sellers.append(
-                diagnose(seller, history: history, team: teamExperience, weeks: weeksMet, peers: peerValues))
+                diagnose(
+                    seller, history: history, team: teamExperience, weeks: weeksMet, teamWeeks: teamWeeks,
+                    peers: peerValues))
         }
         let working = sellers.filter { $0.actions.workingDays > 0 }
         var funnel = TeamFunnel()
@@ -127,7 +128,7 @@ private struct Diagnoser {
     private func diagnose(
         _ seller: Seller, history: SellerHistory, team: ChannelExperience,
         weeks: [String: [(week: ISOWeek, met: Bool, value: Double, conversationsPerDay: Double)]],
-        peers: [PeerView.Distribution]
+        teamWeeks: (met: Int, all: Int), peers: [PeerView.Distribution]
     ) -> SellerDiagnosis {
         let calendar = history.calendar
         let workingDays = calendar.workingDays(in: week)
@@ -159,13 +160,12 @@ private struct Diagnoser {
         let own = Experiences.of(
             window, wonDeals: wonDeals(seller.email, from: lookbackStart).count,
             rejectionRun: snapshot.logging[seller.email]?.recentRejectionRun ?? 0, rules: rules)
-        // The team's seller-weeks without this seller's own: the run's totals minus theirs.
-        let allWeeks = teamWeekTotals
         let judged = ownWeeks.filter { $0.week <= week }
         let beliefFacts = BeliefFacts(
             pattern: pattern, secondary: secondary, substitute: substitute, mainStandard: main,
             mainChannel: main.flatMap { Channel($0.metric) }, own: own, team: team,
-            teamWeeksMet: allWeeks.met - ownWeeks.filter(\.met).count, teamWeeks: allWeeks.all - ownWeeks.count,
+            // The team's seller-weeks without this seller's own: the run's totals minus theirs.
+            teamWeeksMet: teamWeeks.met - ownWeeks.filter(\.met).count, teamWeeks: teamWeeks.all - ownWeeks.count,
             ownWeeksMet: judged.filter(\.met).count, ownWeeks: judged.count,
             ownBest: judged.map(\.value).max() ?? 0,
             conversationsMet: evaluated.first { $0.metric == .conversations }?.met ?? true, results: results,
@@ -179,7 +179,7 @@ private struct Diagnoser {
             return amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
         }
         var diagnosis = SellerDiagnosis(
-            seller: SellerRef(email: seller.email, name: seller.name, team: seller.team), pattern: pattern,
+            seller: SellerRef(seller), pattern: pattern,
             secondaryPatterns: secondary,
             actions: WeekActions(
                 outboundCalls: tally.outboundCalls, emails: tally.outboundEmails, linkedin: tally.linkedinTouches,
@@ -202,7 +202,7 @@ private struct Diagnoser {
             context: FollowThroughContext(
                 history: history, config: config, week: week, beliefs: beliefFacts,
                 ownWeeks: ownWeeks.map { ($0.week, $0.met, $0.value) },
-                deals: snapshot.deals.filter { $0.email == seller.email }, dealsImported: snapshot.dealsImported))
+                deals: dealsByEmail[seller.email] ?? [], dealsImported: snapshot.dealsImported))
         return diagnosis
     }
 
@@ -233,7 +233,7 @@ private struct Diagnoser {
         let won = wonDeals(seller.email, from: quarter.start)
         let amount = won.map(\.amount).reduce(0, +)
         let pace = target.flatMap { t in t > 0 && quarter.elapsedShare > 0 ? amount / (t * quarter.elapsedShare) : nil }
-        let open = snapshot.deals.filter { $0.email == seller.email && $0.status == .open }.map(\.amount)
+        let open = (dealsByEmail[seller.email] ?? []).filter { $0.status == .open }.map(\.amount)
         return ResultsView(
             wonThisQuarter: amount, quarterTarget: target, pace: pace, dealsWon: won.count,
             openPipeline: open.reduce(0, +))

@@ -23,6 +23,13 @@ public struct SellerRef: Sendable, Hashable, Codable {
     public var team: String
 }
 
+extension SellerRef {
+    /// `seller`, as a line of a report names them.
+    public init(_ seller: Seller) {
+        self.init(email: seller.email, name: seller.name, team: seller.team)
+    }
+}
+
 /// The week's actions, counted (DESIGN.md's `actions`).
 public struct WeekActions: Sendable, Hashable, Codable {
     public var outboundCalls = 0

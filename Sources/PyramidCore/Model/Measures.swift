@@ -88,8 +88,13 @@ enum StandardBook {
 
     /// The activity standard on a prospecting channel that the pattern rules pivot on (calls by default).
     static func mainChannelStandard(_ standards: [Standard]) -> Standard? {
-        let channels: [Metric] = [.outboundCalls, .outboundEmails, .linkedin]
-        return standards.first { channels.contains($0.metric) && $0.per != .quarter }
+        standards.first { isMainChannel(metric: $0.metric, per: $0.per) }
+    }
+
+    /// Whether a standard of `metric` per `per` can be the main channel standard: a prospecting channel's
+    /// activity per day or week.
+    static func isMainChannel(metric: Metric, per: Period) -> Bool {
+        Channel(metric) != nil && per != .quarter
     }
 }
 
