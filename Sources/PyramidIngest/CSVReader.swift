@@ -4,8 +4,9 @@ import Foundation
 ///
 /// It accepts what real exports write: quoted cells holding delimiters, doubled quotes and line breaks;
 /// LF, CRLF or lone CR line ends; a quote inside an unquoted cell (kept as text); text after a closing quote
-/// (kept). Cells are unescaped into one reused buffer, so reading a record allocates nothing; callers turn
-/// only the cells they need into `String`s.
+/// (kept). A cell is read where it lies in the read buffer; only a cell that must be unescaped (a doubled
+/// quote, text after its closing quote) is copied, into one reused buffer. Reading a record allocates
+/// nothing; callers turn only the cells they need into `String`s.
 public struct CSVReader<Source: ByteSource> {
     /// The largest record accepted: a cell that runs on past this is almost always an unterminated quote.
     public static var maximumRecordBytes: Int { 64 << 20 }
@@ -19,10 +20,10 @@ public struct CSVReader<Source: ByteSource> {
     private var nextLine = 1
     private var checkedByteOrderMark = false
 
-    /// The cell bytes of the current record, unescaped, back to back.
-    private(set) var cellBytes: [UInt8] = []
-    /// Where each cell of the current record ends in `cellBytes`.
-    private(set) var cellEnds: [Int] = []
+    /// The cells of the current record.
+    private var cells: [Cell] = []
+    /// The bytes of the current record's cells that were unescaped, back to back.
+    private var unescaped: [UInt8] = []
     /// The raw bytes of the current record, as they stood in the file.
     private var rawRange: Range<Int> = 0..<0
 
@@ -45,17 +46,22 @@ public struct CSVReader<Source: ByteSource> {
     }
 
     /// The number of cells in the current record.
-    public var count: Int { cellEnds.count }
+    public var count: Int { cells.count }
 
     /// Whether every cell of the current record is empty (a blank line, or a line of delimiters).
-    public var isBlank: Bool { cellBytes.isEmpty }
+    public var isBlank: Bool { cells.allSatisfy { $0.start == $0.end } }
 
     /// Calls `body` with the bytes of cell `index` (empty when the record is shorter).
     public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index < cellEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let lower = index == 0 ? 0 : cellEnds[index - 1]
-        return try cellBytes.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[lower..<cellEnds[index]]))
+        guard index < cells.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let cell = cells[index]
+        if cell.copied {
+            return try unescaped.withUnsafeBufferPointer {
+                try body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]))
+            }
+        }
+        return try buffer.withUnsafeBufferPointer {
+            try body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]))
         }
     }
 
@@ -123,15 +129,14 @@ public struct CSVReader<Source: ByteSource> {
     /// the input, nil when more bytes are needed first.
     private mutating func parseRecord() -> Bool? {
         if start == end && atEOF { return false }
-        var cellBytes: [UInt8] = []
-        var cellEnds: [Int] = []
-        swap(&cellBytes, &self.cellBytes)
-        swap(&cellEnds, &self.cellEnds)
-        cellBytes.removeAll(keepingCapacity: true)
-        cellEnds.removeAll(keepingCapacity: true)
+        var record = RecordCells()
+        swap(&record.cells, &cells)
+        swap(&record.unescaped, &unescaped)
+        record.cells.removeAll(keepingCapacity: true)
+        record.unescaped.removeAll(keepingCapacity: true)
         defer {
-            swap(&cellBytes, &self.cellBytes)
-            swap(&cellEnds, &self.cellEnds)
+            swap(&record.cells, &cells)
+            swap(&record.unescaped, &unescaped)
         }
         let atEOF = self.atEOF
         let start = self.start, end = self.end
@@ -148,17 +153,17 @@ public struct CSVReader<Source: ByteSource> {
         buffer.withUnsafeBufferPointer { bytes in
             while position < end {
                 if inQuotes {
-                    // Copy the run up to the next quote in one call.
+                    // Take the run up to the next quote at once.
                     let run = position
                     while position < end && bytes[position] != quote {
                         if bytes[position] == lf { newlines += 1 }
                         position += 1
                     }
-                    cellBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    record.take(bytes, run, position)
                     if position == end { break }
                     if position + 1 == end && !atEOF { return }
                     if position + 1 < end && bytes[position + 1] == quote {
-                        cellBytes.append(quote)
+                        record.take(bytes, position, position + 1)
                         position += 2
                         continue
                     }
@@ -168,7 +173,7 @@ public struct CSVReader<Source: ByteSource> {
                 }
                 let byte = bytes[position]
                 if byte == delimiter {
-                    cellEnds.append(cellBytes.count)
+                    record.endCell()
                     cellStart = true
                     position += 1
                     continue
@@ -180,7 +185,7 @@ public struct CSVReader<Source: ByteSource> {
                     }
                     newlines += 1
                     position += 1
-                    cellEnds.append(cellBytes.count)
+                    record.endCell()
                     rawRange = start..<position
                     consumedTo = position
                     result = true
@@ -192,7 +197,7 @@ public struct CSVReader<Source: ByteSource> {
                     position += 1
                     continue
                 }
-                // Copy the run up to the next delimiter or line end in one call.
+                // Take the run up to the next delimiter or line end at once.
                 let run = position
                 position += 1
                 while position < end {
@@ -200,13 +205,13 @@ public struct CSVReader<Source: ByteSource> {
                     if next == delimiter || next == lf || next == cr { break }
                     position += 1
                 }
-                cellBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                record.take(bytes, run, position)
                 cellStart = false
             }
             guard atEOF else { return }
             // The input ends without a final line break.
             if inQuotes { unterminatedQuote = true }
-            cellEnds.append(cellBytes.count)
+            record.endCell()
             rawRange = start..<position
             consumedTo = position
             result = true
@@ -245,5 +250,44 @@ public struct CSVReader<Source: ByteSource> {
         }
         if n == 0 { atEOF = true }
         end += n
+    }
+}
+
+/// Where a cell's bytes lie: in the reader's buffer, or among the unescaped bytes when it had to be copied.
+private struct Cell {
+    var start = 0
+    var end = 0
+    var copied = false
+}
+
+/// The cells of a record as it is parsed.
+private struct RecordCells {
+    var cells: [Cell] = []
+    var unescaped: [UInt8] = []
+    /// The cell being read.
+    var cell = Cell()
+
+    /// Adds `bytes[lower..<upper]` to the cell being read: in place while its bytes run on in the buffer,
+    /// copied from the first gap on (a doubled quote, text after the closing quote).
+    mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) {
+        guard lower < upper else { return }
+        if cell.copied {
+            unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+            cell.end = unescaped.count
+        } else if cell.start == cell.end {
+            cell = Cell(start: lower, end: upper)
+        } else if cell.end == lower {
+            cell.end = upper
+        } else {
+            let copyStart = unescaped.count
+            unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
+            unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+            cell = Cell(start: copyStart, end: unescaped.count, copied: true)
+        }
+    }
+
+    mutating func endCell() {
+        cells.append(cell)
+        cell = Cell()
     }
 }

@@ -354,13 +354,22 @@ struct RowNormalizer {
 }
 
 /// Values remembered by key, for the few distinct texts a vocabulary column holds: up to 256 of them, so a
-/// column of all different texts costs no memory (past that, values are worked out afresh).
+/// column of all different texts costs no memory (past that, values are worked out afresh). The first eight are
+/// compared in turn, which for short texts costs less than hashing them.
 struct Memo<Key: Hashable, Value> {
-    private var known: [Key: Value] = [:]
+    private var first: [(key: Key, value: Value)] = []
+    private var more: [Key: Value] = [:]
 
-    subscript(key: Key) -> Value? { known[key] }
+    subscript(key: Key) -> Value? {
+        for entry in first where entry.key == key { return entry.value }
+        return more.isEmpty ? nil : more[key]
+    }
 
     mutating func remember(_ value: Value, for key: Key) {
-        if known.count < 256 { known[key] = value }
+        if first.count < 8 {
+            first.append((key, value))
+        } else if more.count < 248 {
+            more[key] = value
+        }
     }
 }

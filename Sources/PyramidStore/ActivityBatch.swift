@@ -27,6 +27,8 @@ final class ActivityBatch: @unchecked Sendable {
         /// outcome, outcome text, subject, contact and company, one after the other.
         var textStart: Int
         var textEnds: SIMD8<Int32>
+        /// The digest of its values but key and owner (see `ActivityDigest.content`).
+        var contentDigest: UInt64
 
         /// Where text value `field` (0 ..< `textFields`) lies in the batch's `text`.
         func text(_ field: Int) -> Range<Int> {
@@ -68,12 +70,27 @@ final class ActivityBatch: @unchecked Sendable {
         put(activity.subject, 5)
         put(activity.contact, 6)
         put(activity.company, 7)
+        // The values after the key, and where each ends among them.
+        let keyEnd = ends[0]
+        var valueEnds = SIMD8<Int32>()
+        for field in 0..<7 { valueEnds[field] = ends[field + 1] - keyEnd }
+        let digest = ActivityDigest.content(
+            day: activity.localDay, done: activity.done, duration: activity.durationSeconds,
+            occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,
+            texts: UnsafeBufferPointer(start: text + start + Int(keyEnd), count: Int(ends[7] - keyEnd)),
+            ends: valueEnds)
         rows.append(
             Row(
                 day: activity.localDay, owner: owner, kind: activity.kind, direction: activity.direction,
                 outcome: activity.outcome, done: activity.done, duration: activity.durationSeconds,
                 occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
-                loggedAt: activity.loggedAt, textStart: start, textEnds: ends))
+                loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest))
+    }
+
+    /// The bytes of text value `field` of `row`.
+    func text(_ field: Int, of row: Row) -> UnsafeBufferPointer<UInt8> {
+        let range = row.text(field)
+        return UnsafeBufferPointer(start: text + range.lowerBound, count: range.count)
     }
 
     /// Copies `row` of `batch` to the end of this one.

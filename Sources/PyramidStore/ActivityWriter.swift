@@ -5,27 +5,36 @@ import PyramidCore
 /// cursors, seeking from the root, resetting) was over half of its cost per row when each row had its own.
 ///
 /// Each row is inserted under a new id of its day (see `ActivityID`), or updates the stored row with the same
-/// key when any value differs (moving it to the new id when its day changed), or leaves it alone.
+/// key when any value differs (moving it to the new id when its day changed), or leaves it alone. Whether a
+/// value differs is told by the rows' digests (`ActivityDigest`).
 ///
 /// Rows are first tried as new, with a plain `INSERT`: SQLite writes new rows that way a quarter faster than
 /// through the upsert, whose `RETURNING` (one result row per row written) is most of the difference. When a
-/// key already exists the `INSERT` fails and SQLite undoes what the statement had written, and the rows go
-/// through the upsert; the rows it added or updated come back with their
-/// version (0 when added), so the counts stay exact, the same key twice in one statement included. The writer
-/// keeps using the upsert until one of its statements only added rows (a re-import is all known keys).
+/// key already exists the `INSERT` fails and SQLite undoes what the statement had written. The writer then
+/// looks each key up, and a row stored with the same digest is left alone without writing anything (the
+/// upsert cost over twice as much even when it changed nothing). The other rows are inserted when all are
+/// new, else written through the upsert, whose rows come back with their version (0 when added), so the
+/// counts stay exact. A statement's worth with the same key twice goes through the upsert whole, which
+/// writes them in order. The writer looks keys up until a statement's worth is all new (a re-import is all
+/// known keys).
 struct ActivityWriter {
     static let rowsPerStatement = 32
     /// The number values bound per row, before the text values.
-    private static let numberColumns: Int32 = 9
+    private static let numberColumns: Int32 = 10
     private static let columns = numberColumns + Int32(ActivityBatch.textFields)
 
     private let db: Database
     private let importID: Int64
-    /// The rows queued for the next statement, with their owner row and the id each is written under.
+    /// The rows queued for the next statement, with their owner row, the id each is written under and the
+    /// digest it is stored with.
     private let pending = ActivityBatch()
     private var pendingOwners: [Int64] = []
     private var pendingIDs: [Int64] = []
+    private var pendingDigests: [Int64] = []
+    /// The queued rows to write (by their place in `pending`), reused from statement to statement.
+    private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
+    private var storedDigest: FastStatement?
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
     /// Per local day, the id the next activity written to it gets.
@@ -49,9 +58,11 @@ struct ActivityWriter {
         for row in batch.rows {
             let id = try nextID(day: row.day)
             nextIDs[row.day] = id + 1
+            let owner = owners[row.owner]
             pending.append(row, of: batch)
-            pendingOwners.append(owners[row.owner])
+            pendingOwners.append(owner)
             pendingIDs.append(id)
+            pendingDigests.append(ActivityDigest.stored(content: row.contentDigest, owner: owner))
             if pending.count == Self.rowsPerStatement { try flush() }
         }
     }
@@ -59,56 +70,99 @@ struct ActivityWriter {
     /// Writes what is queued.
     mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        let statements = try self.statements(rows: pending.count)
+        defer { clear() }
+        selected.append(contentsOf: pending.rows.indices)
         if expectNew {
-            do {
-                try run(statements.insert) { _, _ in }
-                added += pending.count
-                for (index, row) in pending.rows.enumerated() {
-                    try tallies?.add(row, owner: pendingOwners[index], db: db)
-                }
-                clear()
-                return
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // A key is already stored: nothing was written, the rows go through the upsert.
-                expectNew = false
+            if try insertSelected() { return }
+            expectNew = false
+        }
+        guard !repeatsAKey() else { return try upsertSelected() }
+        selected.removeAll(keepingCapacity: true)
+        var allNew = true
+        for index in pending.rows.indices {
+            switch try stored(index) {
+            case nil: selected.append(index)
+            case pendingDigests[index]: unchanged += 1
+            default:
+                selected.append(index)
+                allNew = false
             }
         }
-        var returned: [(id: Int64, version: Int64)] = []
-        try run(statements.upsert) { returned.append(($0, $1)) }
-        unchanged += pending.count - returned.count
-        var addedHere = 0
-        for (id, version) in returned {
-            if version > 0 {
-                updated += 1
-                continue
-            }
-            addedHere += 1
-            guard tallies != nil else { continue }
-            // An added row comes back under the new id it was given, which no other row had.
-            guard let index = pendingIDs.firstIndex(of: id) else {
-                preconditionFailure("activity \(id) was added but not written by this statement")
-            }
-            try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db)
+        if allNew, try insertSelected() {
+            expectNew = selected.count == pending.count
+        } else {
+            try upsertSelected()
         }
-        added += addedHere
-        if updated > 0 { tallies = nil }
-        expectNew = addedHere == pending.count
-        clear()
     }
 
     private mutating func clear() {
         pending.removeAll()
         pendingOwners.removeAll(keepingCapacity: true)
         pendingIDs.removeAll(keepingCapacity: true)
+        pendingDigests.removeAll(keepingCapacity: true)
+        selected.removeAll(keepingCapacity: true)
     }
 
-    /// Binds the queued rows to `statement` and runs it, calling `body` with each row it returns. The text is
+    /// Inserts the selected rows as new; false (nothing written) when a key is already stored.
+    private mutating func insertSelected() throws -> Bool {
+        guard !selected.isEmpty else { return true }
+        do {
+            try run(statements(rows: selected.count).insert) { _, _ in }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            return false
+        }
+        added += selected.count
+        for index in selected { try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db) }
+        return true
+    }
+
+    /// Writes the selected rows through the upsert, counting what it did.
+    private mutating func upsertSelected() throws {
+        guard !selected.isEmpty else { return }
+        var returned: [(id: Int64, version: Int64)] = []
+        try run(statements(rows: selected.count).upsert) { returned.append(($0, $1)) }
+        unchanged += selected.count - returned.count
+        for (id, version) in returned {
+            if version > 0 {
+                updated += 1
+                continue
+            }
+            added += 1
+            guard tallies != nil else { continue }
+            // An added row comes back under the new id it was given, which no other row had.
+            guard let index = selected.first(where: { pendingIDs[$0] == id }) else {
+                preconditionFailure("activity \(id) was added but not written by this statement")
+            }
+            try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db)
+        }
+        if updated > 0 { tallies = nil }
+    }
+
+    /// Whether two queued rows have the same key (told apart by the keys' digests, so rarely a false alarm,
+    /// which only costs the upsert).
+    private func repeatsAKey() -> Bool {
+        let keys = pending.rows.map { ActivityDigest.of(pending.text(0, of: $0)) }
+        for (index, key) in keys.enumerated() where keys[(index + 1)...].contains(key) { return true }
+        return false
+    }
+
+    /// The digest stored with the key of queued row `index`; nil when the key is not stored.
+    private mutating func stored(_ index: Int) throws -> Int64? {
+        if storedDigest == nil {
+            storedDigest = try FastStatement(db, sql: "SELECT digest FROM activity WHERE key = ?")
+        }
+        guard let statement = storedDigest else { return nil }
+        statement.bind(1, text: pending.text(0, of: pending.rows[index]))
+        return try statement.firstInt64()
+    }
+
+    /// Binds the selected rows to `statement` and runs it, calling `body` with each row it returns. The text is
     /// bound in place: `pending` is not changed until the statement has run.
     private func run(_ statement: FastStatement, _ body: (Int64, Int64) -> Void) throws {
         let text = pending.textBytes
-        for (index, row) in pending.rows.enumerated() {
-            let offset = Int32(index) * Self.columns
+        for (position, index) in selected.enumerated() {
+            let row = pending.rows[index]
+            let offset = Int32(position) * Self.columns
             statement.bind(offset + 1, pendingIDs[index])
             statement.bind(offset + 2, pendingOwners[index])
             statement.bind(offset + 3, Int64(row.day))
@@ -118,6 +172,7 @@ struct ActivityWriter {
             statement.bind(offset + 7, Int64(row.utcOffsetMinutes))
             statement.bind(offset + 8, row.loggedAt)
             statement.bind(offset + 9, importID)
+            statement.bind(offset + 10, pendingDigests[index])
             for field in 0..<ActivityBatch.textFields {
                 statement.bind(
                     offset + Self.numberColumns + 1 + Int32(field),
@@ -146,7 +201,7 @@ struct ActivityWriter {
         ).joined(separator: ",\n")
         let insert = """
             INSERT INTO activity (id, owner_id, local_day, done, duration, occurred_at, utc_offset, logged_at,
-              import_id, key, kind, direction, outcome, outcome_text, subject, contact, company)
+              import_id, digest, key, kind, direction, outcome, outcome_text, subject, contact, company)
             VALUES \(values)
             """
         let prepared = (
@@ -162,13 +217,9 @@ struct ActivityWriter {
                       done = excluded.done, duration = excluded.duration, occurred_at = excluded.occurred_at,
                       utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
                       outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
-                      company = excluded.company, import_id = excluded.import_id, version = version + 1
-                    WHERE (owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
-                      logged_at, outcome_text, subject, contact, company)
-                      IS NOT (excluded.owner_id, excluded.local_day, excluded.kind, excluded.direction,
-                      excluded.outcome, excluded.done, excluded.duration, excluded.occurred_at, excluded.utc_offset,
-                      excluded.logged_at, excluded.outcome_text, excluded.subject, excluded.contact,
-                      excluded.company)
+                      company = excluded.company, import_id = excluded.import_id, digest = excluded.digest,
+                      version = version + 1
+                    WHERE digest IS NOT excluded.digest
                     RETURNING id, version
                     """)
         )

@@ -52,6 +52,20 @@ struct FastStatement {
         }
     }
 
+    /// Runs the statement and returns the first column of its first row; nil when it returns none.
+    func firstInt64() throws -> Int64? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        default: throw error(code)
+        }
+    }
+
     private func error(_ code: Int32) -> DatabaseError {
         let message = connection.map { String(cString: sqlite3_errmsg($0)) }
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)

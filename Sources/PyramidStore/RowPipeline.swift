@@ -72,18 +72,23 @@ final class RowPipeline: @unchecked Sendable {
 
     private func produce() {
         var owners: [String: Int] = [:]
+        // Exports often list one owner's rows together: the last owner is checked before hashing the name.
+        var last: (name: String, owner: Int)?
         var batch = Batch()
         do {
             while let row = try reader.next() {
                 if case .record(.activity(let activity), _) = row {
                     let owner: Int
-                    if let known = owners[activity.owner] {
+                    if let last, last.name == activity.owner {
+                        owner = last.owner
+                    } else if let known = owners[activity.owner] {
                         owner = known
                     } else {
                         owner = owners.count
                         owners[activity.owner] = owner
                         batch.newOwners.append(activity.owner)
                     }
+                    last = (activity.owner, owner)
                     batch.activities.append(activity, owner: owner)
                 } else {
                     batch.rows.append(row)

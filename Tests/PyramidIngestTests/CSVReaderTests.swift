@@ -29,6 +29,11 @@ struct CSVReaderTests {
             ("5\" screen,x\n", [["5\" screen", "x"]]),
             ("\"quoted\"tail,x\n", [["quotedtail", "x"]]),
             ("\"\",x\n", [["", "x"]]),
+            // Cells read in place until a doubled quote or text after the closing quote makes them copied.
+            ("\"\"\"a\"\"\",x\n", [["\"a\"", "x"]]),
+            ("\"\"\"\",\"a\"\"b\"\"c\"\n", [["\"", "a\"b\"c"]]),
+            ("\"quoted\"tail\"more\",x\n", [["quotedtail\"more\"", "x"]]),
+            ("\"a\"\"b\",x\n\"c\"\"d\",\"e\"\n", [["a\"b", "x"], ["c\"d", "e"]]),
         ])
     func parsesCells(input: String, expected: [[String]]) throws {
         // Given a CSV text, When it is read, Then the cells are exactly these.
