@@ -112,7 +112,7 @@ struct ActivityWriter {
             return false
         }
         added += selected.count
-        for index in selected { try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db) }
+        for index in selected { try tallies?.add(pending.rows[index], owner: pendingOwners[index]) }
         return true
     }
 
@@ -133,7 +133,7 @@ struct ActivityWriter {
             guard let index = selected.first(where: { pendingIDs[$0] == id }) else {
                 preconditionFailure("activity \(id) was added but not written by this statement")
             }
-            try tallies?.add(pending.rows[index], owner: pendingOwners[index], db: db)
+            try tallies?.add(pending.rows[index], owner: pendingOwners[index])
         }
         if updated > 0 { tallies = nil }
     }

@@ -27,6 +27,11 @@ struct FastStatement {
         }
     }
 
+    /// Binds `text`, which SQLite copies.
+    func bind(_ index: Int32, copying text: String) {
+        _ = sqlite3_bind_text(handle, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
