@@ -77,18 +77,19 @@ struct ActivityWriter {
             expectNew = false
         }
         guard !repeatsAKey() else { return try upsertSelected() }
+        // Only the new and the changed rows are written.
         selected.removeAll(keepingCapacity: true)
-        var allNew = true
+        var noneChanged = true
         for index in pending.rows.indices {
             switch try stored(index) {
             case nil: selected.append(index)
             case pendingDigests[index]: unchanged += 1
             default:
                 selected.append(index)
-                allNew = false
+                noneChanged = false
             }
         }
-        if allNew, try insertSelected() {
+        if noneChanged, try insertSelected() {
             expectNew = selected.count == pending.count
         } else {
             try upsertSelected()
@@ -148,10 +149,8 @@ struct ActivityWriter {
 
     /// The digest stored with the key of queued row `index`; nil when the key is not stored.
     private mutating func stored(_ index: Int) throws -> Int64? {
-        if storedDigest == nil {
-            storedDigest = try FastStatement(db, sql: "SELECT digest FROM activity WHERE key = ?")
-        }
-        guard let statement = storedDigest else { return nil }
+        let statement = try storedDigest ?? FastStatement(db, sql: "SELECT digest FROM activity WHERE key = ?")
+        storedDigest = statement
         statement.bind(1, text: pending.text(0, of: pending.rows[index]))
         return try statement.firstInt64()
     }
