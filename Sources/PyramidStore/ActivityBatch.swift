@@ -73,7 +73,7 @@ final class ActivityBatch: @unchecked Sendable {
         // The values after the key, and where each ends among them.
         let keyEnd = ends[0]
         var valueEnds = SIMD8<Int32>()
-        for field in 0..<7 { valueEnds[field] = ends[field + 1] - keyEnd }
+        for field in 0..<ActivityDigest.textValues { valueEnds[field] = ends[field + 1] - keyEnd }
         let digest = ActivityDigest.content(
             day: activity.localDay, done: activity.done, duration: activity.durationSeconds,
             occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,

@@ -8,6 +8,8 @@ import GRDB
 /// going unseen.
 struct ActivityDigest {
     private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+    /// The text values in a digest: every text value stored but the key.
+    static let textValues = ActivityBatch.textFields - 1
 
     /// The digest of an activity's values other than its key and owner, in this order. `texts` holds its kind,
     /// direction, outcome, outcome text, subject, contact and company back to back, value `i` ending at
@@ -23,7 +25,7 @@ struct ActivityDigest {
         digest.add(occurredAt)
         digest.add(Int64(utcOffsetMinutes))
         digest.add(loggedAt)
-        for field in 0..<7 { digest.mix(UInt64(ends[field])) }
+        for field in 0..<textValues { digest.mix(UInt64(ends[field])) }
         digest.add(texts)
         return digest.value
     }
@@ -90,7 +92,7 @@ extension ActivityDigest {
         func number(_ index: Int) -> Int64? { Int64.fromDatabaseValue(values[index]) }
         var texts: [UInt8] = []
         var ends = SIMD8<Int32>()
-        for field in 0..<7 {
+        for field in 0..<textValues {
             texts += (String.fromDatabaseValue(values[6 + field]) ?? "").utf8
             ends[field] = Int32(texts.count)
         }

@@ -25,12 +25,10 @@ struct ActivityWriter {
 
     private let db: Database
     private let importID: Int64
-    /// The rows queued for the next statement, with their owner row, the id each is written under and the
-    /// digest it is stored with.
+    /// The rows queued for the next statement, with their owner row and the id each is written under.
     private let pending = ActivityBatch()
     private var pendingOwners: [Int64] = []
     private var pendingIDs: [Int64] = []
-    private var pendingDigests: [Int64] = []
     /// The queued rows to write (by their place in `pending`), reused from statement to statement.
     private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
@@ -58,11 +56,9 @@ struct ActivityWriter {
         for row in batch.rows {
             let id = try nextID(day: row.day)
             nextIDs[row.day] = id + 1
-            let owner = owners[row.owner]
             pending.append(row, of: batch)
-            pendingOwners.append(owner)
+            pendingOwners.append(owners[row.owner])
             pendingIDs.append(id)
-            pendingDigests.append(ActivityDigest.stored(content: row.contentDigest, owner: owner))
             if pending.count == Self.rowsPerStatement { try flush() }
         }
     }
@@ -83,7 +79,7 @@ struct ActivityWriter {
         for index in pending.rows.indices {
             switch try stored(index) {
             case nil: selected.append(index)
-            case pendingDigests[index]: unchanged += 1
+            case digest(index): unchanged += 1
             default:
                 selected.append(index)
                 noneChanged = false
@@ -100,7 +96,6 @@ struct ActivityWriter {
         pending.removeAll()
         pendingOwners.removeAll(keepingCapacity: true)
         pendingIDs.removeAll(keepingCapacity: true)
-        pendingDigests.removeAll(keepingCapacity: true)
         selected.removeAll(keepingCapacity: true)
     }
 
@@ -147,6 +142,11 @@ struct ActivityWriter {
         return false
     }
 
+    /// The digest queued row `index` is stored with.
+    private func digest(_ index: Int) -> Int64 {
+        ActivityDigest.stored(content: pending.rows[index].contentDigest, owner: pendingOwners[index])
+    }
+
     /// The digest stored with the key of queued row `index`; nil when the key is not stored.
     private mutating func stored(_ index: Int) throws -> Int64? {
         let statement = try storedDigest ?? FastStatement(db, sql: "SELECT digest FROM activity WHERE key = ?")
@@ -171,7 +171,7 @@ struct ActivityWriter {
             statement.bind(offset + 7, Int64(row.utcOffsetMinutes))
             statement.bind(offset + 8, row.loggedAt)
             statement.bind(offset + 9, importID)
-            statement.bind(offset + 10, pendingDigests[index])
+            statement.bind(offset + 10, digest(index))
             for field in 0..<ActivityBatch.textFields {
                 statement.bind(
                     offset + Self.numberColumns + 1 + Int32(field),

@@ -42,6 +42,24 @@ struct FastStatement {
 
     /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
     func rows(_ body: (Int64, Int64) -> Void) throws {
+        try step {
+            body(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+            return true
+        }
+    }
+
+    /// Runs the statement and returns the first column of its first row; nil when it returns none.
+    func firstInt64() throws -> Int64? {
+        var first: Int64?
+        try step {
+            first = sqlite3_column_int64(handle, 0)
+            return false
+        }
+        return first
+    }
+
+    /// Steps the statement, calling `row` at each row it returns until `row` says to stop; then resets it.
+    private func step(_ row: () -> Bool) throws {
         defer {
             sqlite3_reset(handle)
             // Text was bound in place: let go of it before its bytes move or go.
@@ -50,24 +68,10 @@ struct FastStatement {
         while true {
             let code = sqlite3_step(handle)
             switch code {
-            case SQLITE_ROW: body(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+            case SQLITE_ROW: if !row() { return }
             case SQLITE_DONE: return
             default: throw error(code)
             }
-        }
-    }
-
-    /// Runs the statement and returns the first column of its first row; nil when it returns none.
-    func firstInt64() throws -> Int64? {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        let code = sqlite3_step(handle)
-        switch code {
-        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
-        case SQLITE_DONE: return nil
-        default: throw error(code)
         }
     }
 
