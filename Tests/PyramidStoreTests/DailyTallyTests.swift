@@ -110,6 +110,77 @@ struct DailyTallyTests {
         #expect(stored == 160)
     }
 
+    @Test func countsHeldInMemoryMoveOutAndAddUpAcrossManyGroups() throws {
+        // Given one seller's call already stored, and a file with more groups than the counter holds in memory
+        // (164 owners on 101 days), then the first groups again, so that they are counted in two parts
+        let store = try Store.inMemory()
+        let header = "id,owner,kind,direction,outcome,timestamp,duration\n"
+        try importKeepingTallies(
+            store, header + "c0,owner0@example.com,call,outbound,connected,2026-01-01T09:00:00Z,300\n", name: "a.csv")
+        var lines = [header]
+        let first = LocalDate(iso: "2026-01-01")?.daysSinceEpoch ?? 0
+        for day in 0..<101 {
+            let date = LocalDate(daysSinceEpoch: first + day)
+            for owner in 0..<164 {
+                lines.append(
+                    "r\(day)-\(owner),owner\(owner)@example.com,call,outbound,connected,\(date)T10:00:00Z,\(owner)\n")
+            }
+        }
+        for owner in 0..<50 {
+            lines.append(
+                "s\(owner),owner\(owner)@example.com,call,outbound,connected,\(LocalDate(daysSinceEpoch: first))T11:00:00Z,2\n"
+            )
+        }
+        // When it is imported
+        let summary = try importText(store, lines.joined(), name: "b.csv", tallyBasis: basis)
+        // Then every row is counted once, and the tallies kept are what counting everything again gives
+        #expect(summary.added == 101 * 164 + 50)
+        let (kept, recounted) = try keptAndRecounted(store)
+        #expect(kept == recounted)
+        #expect(kept.count == 101 * 164)
+        #expect(kept.first.map { [$0["n"], $0["long_calls"], $0["short_calls"]] as [Int] } == [3, 1, 2])
+    }
+
+    @Test func groupCodesGiveBackTheirGroupAndSortAsTheTallyKey() throws {
+        // Given every kind, direction and outcome, for owner rows small and large
+        struct Group: Equatable {
+            var owner: Int64
+            var kind: String
+            var direction: String
+            var outcome: String
+        }
+        var groups: [Group] = []
+        var codes: [Int64] = []
+        for owner: Int64 in [1, 2, 1 << 40] {
+            for kind in ActivityKind.allCases {
+                for direction in Direction.allCases {
+                    for outcome in Outcome.allCases {
+                        groups.append(
+                            Group(
+                                owner: owner, kind: kind.rawValue, direction: direction.rawValue,
+                                outcome: outcome.rawValue))
+                        codes.append(TallyGroupCode.code(owner: owner, kind, direction, outcome))
+                    }
+                }
+            }
+        }
+        // When SQLite reads the groups back from the codes, in the codes' order
+        let read = try DatabaseQueue().read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    WITH t(code) AS (SELECT value FROM json_each(?))
+                    SELECT \(TallyGroupCode.columnsSQL("code")) FROM t ORDER BY code
+                    """, arguments: ["[" + codes.map(String.init).joined(separator: ",") + "]"])
+        }
+        // Then they are the groups, in the tally key's order
+        let sorted = groups.sorted {
+            ($0.owner, $0.kind, $0.direction, $0.outcome) < ($1.owner, $1.kind, $1.direction, $1.outcome)
+        }
+        #expect(read.map { Group(owner: $0[0], kind: $0[1], direction: $0[2], outcome: $0[3]) } == sorted)
+        #expect(Set(codes).count == groups.count)
+    }
+
     @Test func otherThresholdsFallBackToCountingTheActivities() throws {
         let store = try Store.inMemory()
         try importKeepingTallies(
