@@ -57,11 +57,23 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Byte by byte: counting a substring's characters would run Unicode's grapheme rules over ten digits.
+        guard text.utf8.count == 10 else { return nil }
+        var parts = (year: 0, month: 0, day: 0)
+        for (position, byte) in text.utf8.enumerated() {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch position {
+            case ..<4: parts.year = parts.year * 10 + digit
+            case ..<7: parts.month = parts.month * 10 + digit
+            default: parts.day = parts.day * 10 + digit
+            }
+        }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Days since 1970-01-01 (negative before).

@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement bound and stepped through SQLite's C API: the import's hot path, where GRDB's
-/// per-call conveniences (argument arrays of existentials, statement-cache lookups by SQL text) cost more than
-/// the insert itself. Used only inside one write transaction, on the connection that prepared it.
+/// per-call conveniences (argument arrays of existentials, statement-cache lookups by SQL text, rows read as
+/// `Row`s) cost more than the insert itself, and the read of the daily tallies. Used only inside one
+/// transaction, on the connection that prepared it.
 struct FastStatement {
     private let statement: Statement
     private let handle: OpaquePointer
@@ -42,9 +43,30 @@ struct FastStatement {
 
     /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
     func rows(_ body: (Int64, Int64) -> Void) throws {
+        try forEachRow { row in body(row.int64(0), row.int64(1)) }
+    }
+
+    /// Runs the statement, calling `body` with each row it returns.
+    func forEachRow(_ body: (Columns) throws -> Void) throws {
+        let columns = Columns(handle: handle)
         try step {
-            body(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+            try body(columns)
             return true
+        }
+    }
+
+    /// The columns of the row a statement stands on.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+
+        /// Column `index` as an integer (0 for NULL).
+        func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+        /// Column `index` as UTF-8 text, valid until the statement moves on.
+        func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+            // The text first, then its length, as SQLite asks.
+            let bytes = sqlite3_column_text(handle, index)
+            return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index)))
         }
     }
 
@@ -59,7 +81,7 @@ struct FastStatement {
     }
 
     /// Steps the statement, calling `row` at each row it returns until `row` says to stop; then resets it.
-    private func step(_ row: () -> Bool) throws {
+    private func step(_ row: () throws -> Bool) throws {
         defer {
             sqlite3_reset(handle)
             // Text was bound in place: let go of it before its bytes move or go.
@@ -68,7 +90,7 @@ struct FastStatement {
         while true {
             let code = sqlite3_step(handle)
             switch code {
-            case SQLITE_ROW: if !row() { return }
+            case SQLITE_ROW: if try !row() { return }
             case SQLITE_DONE: return
             default: throw error(code)
             }

@@ -4,15 +4,19 @@ import PyramidCore
 /// Reading sellers back as values.
 enum SellerQueries {
     static func all(_ db: Database) throws -> [Seller] {
-        try Row.fetchAll(db, sql: "SELECT * FROM seller ORDER BY team, name").map(seller)
-    }
-
-    static func seller(_ row: Row) -> Seller {
-        Seller(
-            email: row["email"], name: row["name"], team: row["team"], manager: row["manager"], role: row["role"],
-            startDate: (row["start_date"] as String?).flatMap(LocalDate.init(iso:)),
-            endDate: (row["end_date"] as String?).flatMap(LocalDate.init(iso:)), crmID: row["crm_id"],
-            active: row["active"])
+        // Columns read by position: by name, GRDB looks each one up in the row for every seller.
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT email, name, team, manager, role, start_date, end_date, crm_id, active
+                FROM seller ORDER BY team, name
+                """
+        ).map { row in
+            Seller(
+                email: row[0], name: row[1], team: row[2], manager: row[3], role: row[4],
+                startDate: (row[5] as String?).flatMap(LocalDate.init(iso:)),
+                endDate: (row[6] as String?).flatMap(LocalDate.init(iso:)), crmID: row[7], active: row[8])
+        }
     }
 
     /// `ben.carter@example.com` → `Ben Carter`, for owners known only by email.

@@ -53,55 +53,60 @@ extension Store {
     }
 
     /// Per owner and day: the counts the model reads, from the daily tallies (or the days' activities, one
-    /// range of the table), in (day, owner) order; the vocabulary is mapped to the tally's counters here, once
-    /// per group rather than once per row.
+    /// range of the table), in (day, owner) order. Read through SQLite's C API: a quarter of a large team is
+    /// hundreds of thousands of rows, each read as a GRDB `Row` cost more than the query.
     private func dailyTallies(
         _ db: Database, owners: [Int64: String], from: LocalDate, to: LocalDate, config: WorkspaceConfig
     ) throws -> [DayTally] {
         let basis = TallyBasis(config)
         // The tallies kept by imports when they were counted with today's thresholds, else the activities.
-        let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
-        // The vocabulary comes back as each case's position, read without making a String per row.
-        let kinds = VocabularyCode<ActivityKind>(column: "kind")
-        let directions = VocabularyCode<Direction>(column: "direction")
-        let outcomes = VocabularyCode<Outcome>(column: "outcome")
-        let codes = "\(kinds.sql), \(directions.sql), \(outcomes.sql)"
-        let codeArguments = kinds.arguments + directions.arguments + outcomes.arguments
-        let rows =
-            try DailyTallies.usable(db, basis: basis)
-            ? try Row.fetchCursor(
+        let rows: FastStatement
+        if try DailyTallies.usable(db, basis: basis) {
+            rows = try FastStatement(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, \(codes), n, long_calls, short_calls
+                    SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls
                     FROM activity_tally WHERE local_day BETWEEN ? AND ?
-                    """, arguments: StatementArguments(codeArguments + [from.daysSinceEpoch, to.daysSinceEpoch]))
-            : try Row.fetchCursor(
+                    """)
+            rows.bind(1, from.daysSinceEpoch)
+            rows.bind(2, to.daysSinceEpoch)
+        } else {
+            rows = try FastStatement(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, \(codes), \(TallyBasis.countsSQL)
+                    SELECT local_day, owner_id, kind, direction, outcome, \(TallyBasis.countsSQL)
                     FROM activity
                     WHERE id BETWEEN ? AND ? AND done = 1
                     GROUP BY local_day, owner_id, kind, direction, outcome
                     ORDER BY local_day, owner_id
-                    """,
-                arguments: StatementArguments(codeArguments + basis.arguments + [ids.lowerBound, ids.upperBound]))
+                    """)
+            let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
+            rows.bind(1, basis.minimumCallSeconds)
+            rows.bind(2, basis.shortCallSeconds)
+            rows.bind(3, ids.lowerBound)
+            rows.bind(4, ids.upperBound)
+        }
+        let kinds = VocabularyText<ActivityKind>()
+        let directions = VocabularyText<Direction>()
+        let outcomes = VocabularyText<Outcome>()
         var tallies: [DayTally] = []
         var current: DayTally?
-        var currentKey: (day: Int, owner: Int64) = (-1, -1)
-        while let row = try rows.next() {
-            let day: Int = row[0]
-            let owner: Int64 = row[1]
-            guard let email = owners[owner] else { continue }
+        var currentKey: (day: Int64, owner: Int64) = (-1, -1)
+        try rows.forEachRow { row in
+            let day = row.int64(0)
+            let owner = row.int64(1)
+            guard let email = owners[owner] else { return }
             if day != currentKey.day || owner != currentKey.owner {
                 if let done = current { tallies.append(done) }
-                current = DayTally(email: email, day: LocalDate(daysSinceEpoch: day))
+                current = DayTally(email: email, day: LocalDate(daysSinceEpoch: Int(day)))
                 currentKey = (day, owner)
             }
-            guard let kind = kinds.value(row[2]), let direction = directions.value(row[3]),
-                let outcome = outcomes.value(row[4])
-            else { continue }
+            guard let kind = kinds.value(row.text(2)), let direction = directions.value(row.text(3)),
+                let outcome = outcomes.value(row.text(4))
+            else { return }
             current?.count(
-                kind: kind, direction: direction, outcome: outcome, count: row[5], longEnough: row[6], short: row[7])
+                kind: kind, direction: direction, outcome: outcome, count: Int(row.int64(5)),
+                longEnough: Int(row.int64(6)), short: Int(row.int64(7)))
         }
         if let last = current { tallies.append(last) }
         return tallies
@@ -183,19 +188,18 @@ extension Store {
     }
 }
 
-/// A vocabulary column read as its case's position in `allCases` (-1 for text no case has), so rows come back
-/// as integers instead of Strings.
-private struct VocabularyCode<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
-    /// `CASE column WHEN ? THEN 0 … ELSE -1 END`.
-    let sql: String
-    /// The raw values the `sql` compares with, in order.
-    let arguments: [any DatabaseValueConvertible]
-    private let cases = Array(Value.allCases)
+/// A vocabulary value read from its UTF-8 text without making a `String`; nil for text no case has.
+private struct VocabularyText<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
+    private let cases = Value.allCases.map { (text: Array($0.rawValue.utf8), value: $0) }
 
-    init(column: String) {
-        sql = "CASE \(column) " + String(repeating: "WHEN ? THEN ? ", count: cases.count) + "ELSE -1 END"
-        arguments = cases.enumerated().flatMap { [$0.element.rawValue, $0.offset] as [any DatabaseValueConvertible] }
+    func value(_ text: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard let bytes = text.baseAddress else { return nil }
+        for (caseText, value) in cases where caseText.count == text.count {
+            let same = caseText.withUnsafeBufferPointer { caseBytes in
+                caseBytes.baseAddress.map { memcmp($0, bytes, text.count) == 0 } ?? true
+            }
+            if same { return value }
+        }
+        return nil
     }
-
-    func value(_ code: Int) -> Value? { cases.indices.contains(code) ? cases[code] : nil }
 }

@@ -32,6 +32,18 @@ struct CalendarTests {
         #expect(LocalDate(year: 2024, month: 2, day: 29) != nil)
     }
 
+    @Test(
+        "Only YYYY-MM-DD of a real day parses",
+        arguments: [
+            ("2026-11-09", "2026-11-09"), ("0001-01-01", "0001-01-01"), ("2024-02-29", "2024-02-29"),
+            ("2026-02-29", nil), ("2026-13-01", nil), ("2026-00-10", nil), ("0000-01-01", nil), ("2026-1-09", nil),
+            ("2026-11-9", nil), ("2026/11/09", nil), ("+026-11-09", nil), ("2026-11-09 ", nil), ("2026-11-091", nil),
+            ("２０２６-11-09", nil), ("2026-1１-09", nil), ("", nil), ("2026-11-0x", nil),
+        ] as [(String, String?)])
+    func isoDates(text: String, parsed: String?) {
+        #expect(LocalDate(iso: text)?.description == parsed)
+    }
+
     @Test func ownerMatcher() {
         let matcher = OwnerMatcher(sellers: [
             Seller(email: "jose@example.com", name: "José Díaz", crmID: "0051x000001AbCdAAA"),
