@@ -91,7 +91,7 @@ enum DailyTallies {
 /// on a year of data). Writing them to `activity_tally` as the import goes would keep changing pages SQLite had
 /// already spilled to the WAL, and a page changed again after it was spilled makes SQLite re-read the WAL from
 /// there at commit to rewrite its checksums (a second pass over the import). In the temporary table a group is
-/// two integers (its day, and a `TallyGroupCode`), which SQLite sums by group several times faster than the
+/// two integers (its day, and a `TallyGroupCode`), which SQLite sums by group over twice as fast as the
 /// five columns of `activity_tally`, three of them text.
 struct TallyCounter {
     /// A group: its day, and its owner, kind, direction and outcome as one `TallyGroupCode` (two integers

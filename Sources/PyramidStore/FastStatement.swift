@@ -2,9 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement bound and stepped through SQLite's C API: the import's hot path, where GRDB's
-/// per-call conveniences (argument arrays of existentials, statement-cache lookups by SQL text, rows read as
-/// `Row`s) cost more than the insert itself, and the read of the daily tallies. Used only inside one
-/// transaction, on the connection that prepared it.
+/// per-call conveniences (argument arrays of existentials, statement-cache lookups by SQL text) cost more than
+/// the insert itself, and where reports read the daily tallies, whose rows cost more as GRDB `Row`s than the
+/// query does. Used only inside one transaction, on the connection that prepared it.
 struct FastStatement {
     private let statement: Statement
     private let handle: OpaquePointer
