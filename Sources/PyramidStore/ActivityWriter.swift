@@ -103,7 +103,9 @@ struct ActivityWriter {
     private mutating func insertSelected() throws -> Bool {
         guard !selected.isEmpty else { return true }
         do {
-            try run(statements(rows: selected.count).insert) { _, _ in }
+            let insert = try statements(rows: selected.count).insert
+            bindSelected(to: insert)
+            try insert.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             return false
         }
@@ -116,7 +118,9 @@ struct ActivityWriter {
     private mutating func upsertSelected() throws {
         guard !selected.isEmpty else { return }
         var returned: [(id: Int64, version: Int64)] = []
-        try run(statements(rows: selected.count).upsert) { returned.append(($0, $1)) }
+        let upsert = try statements(rows: selected.count).upsert
+        bindSelected(to: upsert)
+        try upsert.rows { returned.append(($0, $1)) }
         unchanged += selected.count - returned.count
         for (id, version) in returned {
             if version > 0 {
@@ -155,9 +159,9 @@ struct ActivityWriter {
         return try statement.firstInt64()
     }
 
-    /// Binds the selected rows to `statement` and runs it, calling `body` with each row it returns. The text is
-    /// bound in place: `pending` is not changed until the statement has run.
-    private func run(_ statement: FastStatement, _ body: (Int64, Int64) -> Void) throws {
+    /// Binds the selected rows to `statement`. The text is bound in place: `pending` is not changed until the
+    /// statement has run.
+    private func bindSelected(to statement: FastStatement) {
         let text = pending.textBytes
         for (position, index) in selected.enumerated() {
             let row = pending.rows[index]
@@ -178,7 +182,6 @@ struct ActivityWriter {
                     text: UnsafeBufferPointer(rebasing: text[row.text(field)]))
             }
         }
-        try statement.rows(body)
     }
 
     /// The id for the next activity of `day`: one past the day's last.

@@ -115,7 +115,8 @@ struct TallyCounter {
 
     private let basis: TallyBasis
     private var pending: [Group: Counts] = [:]
-    private static let flushAt = 16_384
+    /// The groups held in memory before they move to the temporary table.
+    static let flushAt = 16_384
     /// Appends one group's counts to the temporary table (prepared once: a year's import appends hundreds of
     /// thousands).
     private let append: FastStatement
@@ -170,7 +171,7 @@ struct TallyCounter {
             append.bind(3, counts.all)
             append.bind(4, counts.long)
             append.bind(5, counts.short)
-            try append.rows { _, _ in }
+            try append.run()
         }
         pending.removeAll(keepingCapacity: true)
     }

@@ -41,6 +41,11 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }
 
+    /// Runs a statement that returns no rows.
+    func run() throws {
+        try step { false }
+    }
+
     /// Runs the statement, calling `body` with the first two columns of each row it returns (`RETURNING`).
     func rows(_ body: (Int64, Int64) -> Void) throws {
         try forEachRow { row in body(row.int64(0), row.int64(1)) }

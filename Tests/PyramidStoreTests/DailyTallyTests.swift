@@ -112,16 +112,18 @@ struct DailyTallyTests {
 
     @Test func countsHeldInMemoryMoveOutAndAddUpAcrossManyGroups() throws {
         // Given one seller's call already stored, and a file with more groups than the counter holds in memory
-        // (164 owners on 101 days), then the first groups again, so that they are counted in two parts
+        // (164 owners on enough days, 101 today), then the first groups again, so that they are counted in two parts
+        let owners = 164
+        let days = TallyCounter.flushAt / owners + 1
         let store = try Store.inMemory()
         let header = "id,owner,kind,direction,outcome,timestamp,duration\n"
         try importKeepingTallies(
             store, header + "c0,owner0@example.com,call,outbound,connected,2026-01-01T09:00:00Z,300\n", name: "a.csv")
         var lines = [header]
         let first = LocalDate(iso: "2026-01-01")?.daysSinceEpoch ?? 0
-        for day in 0..<101 {
+        for day in 0..<days {
             let date = LocalDate(daysSinceEpoch: first + day)
-            for owner in 0..<164 {
+            for owner in 0..<owners {
                 lines.append(
                     "r\(day)-\(owner),owner\(owner)@example.com,call,outbound,connected,\(date)T10:00:00Z,\(owner)\n")
             }
@@ -131,13 +133,14 @@ struct DailyTallyTests {
                 "s\(owner),owner\(owner)@example.com,call,outbound,connected,\(LocalDate(daysSinceEpoch: first))T11:00:00Z,2\n"
             )
         }
+        #expect(days * owners > TallyCounter.flushAt)
         // When it is imported
         let summary = try importText(store, lines.joined(), name: "b.csv", tallyBasis: basis)
         // Then every row is counted once, and the tallies kept are what counting everything again gives
-        #expect(summary.added == 101 * 164 + 50)
+        #expect(summary.added == days * owners + 50)
         let (kept, recounted) = try keptAndRecounted(store)
         #expect(kept == recounted)
-        #expect(kept.count == 101 * 164)
+        #expect(kept.count == days * owners)
         #expect(kept.first.map { [$0["n"], $0["long_calls"], $0["short_calls"]] as [Int] } == [3, 1, 2])
     }
 
