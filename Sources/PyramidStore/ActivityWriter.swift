@@ -11,8 +11,9 @@ import PyramidCore
 /// Rows are first tried as new, with a plain `INSERT`: SQLite writes new rows that way a quarter faster than
 /// through the upsert, whose `RETURNING` (one result row per row written) is most of the difference. When a
 /// key already exists the `INSERT` fails and SQLite undoes what the statement had written. The writer then
-/// looks each key up, and a row stored with the same digest is left alone without writing anything (the
-/// upsert cost over twice as much even when it changed nothing). The other rows are inserted when all are
+/// asks, in one statement, whether every row is stored with the same digest, and leaves them alone when they
+/// are (a re-import). Else it looks each key up, and a row stored with the same digest is left alone without
+/// writing anything (the upsert cost over twice as much even when it changed nothing). The other rows are inserted when all are
 /// new, else written through the upsert, whose rows come back with their version (0 when added), so the
 /// counts stay exact. A statement's worth with the same key twice goes through the upsert whole, which
 /// writes them in order. The writer looks keys up until a statement's worth is all new (a re-import is all
@@ -33,6 +34,8 @@ struct ActivityWriter {
     private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
     private var storedDigest: FastStatement?
+    /// Per number of rows, the statement counting how many of them are stored unchanged.
+    private var unchangedCounts: [Int: FastStatement] = [:]
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
     /// Per local day, the id the next activity written to it gets.
@@ -73,6 +76,10 @@ struct ActivityWriter {
             expectNew = false
         }
         guard !repeatsAKey() else { return try upsertSelected() }
+        if try allStoredUnchanged() {
+            unchanged += pending.count
+            return
+        }
         // Only the new and the changed rows are written.
         selected.removeAll(keepingCapacity: true)
         var noneChanged = true
@@ -149,6 +156,31 @@ struct ActivityWriter {
     /// The digest queued row `index` is stored with.
     private func digest(_ index: Int) -> Int64 {
         ActivityDigest.stored(content: pending.rows[index].contentDigest, owner: pendingOwners[index])
+    }
+
+    /// Whether every queued row is stored under its key with the digest it would be written with, told by one
+    /// statement for them all: a re-import's rows are, and looking their keys up one statement each cost twice
+    /// as much. The queued keys are all different (see `repeatsAKey`), so each matches at most one row.
+    private mutating func allStoredUnchanged() throws -> Bool {
+        let rows = pending.count
+        let statement: FastStatement
+        if let prepared = unchangedCounts[rows] {
+            statement = prepared
+        } else {
+            let values = Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
+            statement = try FastStatement(
+                db,
+                sql: """
+                    SELECT count(*) FROM (VALUES \(values)) AS queued
+                    JOIN activity ON activity.key = queued.column1 AND activity.digest = queued.column2
+                    """)
+            unchangedCounts[rows] = statement
+        }
+        for index in pending.rows.indices {
+            statement.bind(Int32(2 * index + 1), text: pending.text(0, of: pending.rows[index]))
+            statement.bind(Int32(2 * index + 2), digest(index))
+        }
+        return try statement.firstInt64() == Int64(rows)
     }
 
     /// The digest stored with the key of queued row `index`; nil when the key is not stored.
