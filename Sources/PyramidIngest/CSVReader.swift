@@ -71,18 +71,27 @@ public struct CSVReader<Source: ByteSource> {
     }
 
     /// Cell `index` as text with white space (and NULs, which decoding drops) trimmed at both ends; empty when
-    /// the record is shorter. ASCII white space is trimmed on the bytes, cheaper than trimming a `String`; a
-    /// cell that then starts or ends past ASCII (a no-break or other Unicode space, a Windows-1252 byte) is
-    /// decoded first and trimmed as text.
+    /// the record is shorter.
     public func trimmedCell(_ index: Int, decoder: inout TextDecoder) -> String {
+        var text: [UInt8] = []
+        appendTrimmedCell(index, to: &text, decoder: &decoder)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends cell `index` as text (see `TextDecoder`) to `text` as UTF-8, with white space (and NULs, which
+    /// decoding drops) trimmed at both ends. ASCII white space is trimmed on the bytes, cheaper than trimming a
+    /// `String`; a cell that then starts or ends past ASCII (a no-break or other Unicode space, a Windows-1252
+    /// byte) is decoded first and trimmed as text.
+    public func appendTrimmedCell(_ index: Int, to text: inout [UInt8], decoder: inout TextDecoder) {
         withCell(index) { bytes in
             var lower = 0
             var upper = bytes.count
             while lower < upper, CSVReader.isSpaceOrNUL(bytes[lower]) { lower += 1 }
             while upper > lower, CSVReader.isSpaceOrNUL(bytes[upper - 1]) { upper -= 1 }
-            let text = decoder.decode(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
-            guard lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 else { return text }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard lower < upper else { return }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            if bytes[lower] < 0x80 && bytes[upper - 1] < 0x80 { return decoder.append(trimmed, to: &text) }
+            text.append(contentsOf: decoder.decode(trimmed).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
         }
     }
 

@@ -3,13 +3,14 @@ import PyramidCore
 
 /// How a file's header is matched to a layout and its columns bound to fields.
 extension ExportReader {
-    /// Unwraps Excel's `="00123"` guard (cells arrive already trimmed).
-    static func clean(_ text: String) -> String {
-        let bytes = text.utf8
-        if bytes.first == UInt8(ascii: "="), bytes.count >= 3, text.hasPrefix("=\""), text.hasSuffix("\"") {
-            return String(text.dropFirst(2).dropLast())
-        }
-        return text
+    /// The part of `text[value]` that is the value: Excel's `="00123"` guard unwrapped (cells arrive already
+    /// trimmed).
+    static func clean(_ text: [UInt8], _ value: Range<Int>) -> Range<Int> {
+        let equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
+        guard value.count >= 3, text[value.lowerBound] == equals, text[value.lowerBound + 1] == quote,
+            text[value.upperBound - 1] == quote
+        else { return value }
+        return value.lowerBound + 2..<value.upperBound - 1
     }
 
     static func readPrefix(_ source: any ByteSource) throws -> [UInt8] {

@@ -31,8 +31,8 @@ public final class ExportReader {
     private let binding: [Field: [Int]]
     /// `binding` keyed by field ordinal, for the per-row loop.
     private let boundOrdinals: [(ordinal: Int, indexes: [Int])]
-    /// The layout's values that mean "empty".
-    private let emptyMarkers: Set<String>
+    /// The layout's values that mean "empty", as UTF-8.
+    private let emptyMarkers: [[UInt8]]
     private var normalizer: RowNormalizer
     private var pending: [PendingRow] = []
     private var pendingIndex = 0
@@ -128,7 +128,7 @@ public final class ExportReader {
         dialect = chosen
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)
-        emptyMarkers = chosen.emptyMarkers
+        emptyMarkers = chosen.emptyMarkers.sorted().map { Array($0.utf8) }
         boundOrdinals = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.ordinal < $1.ordinal }
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
@@ -211,7 +211,7 @@ public final class ExportReader {
 
     private static func readRow(
         _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, values: inout FieldValues,
-        columns: Int, bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: Set<String>, keepRaw: Bool
+        columns: Int, bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: [[UInt8]], keepRaw: Bool
     ) throws -> PendingRow? {
         while try reader.next() {
             if reader.isBlank { continue }
@@ -237,14 +237,18 @@ public final class ExportReader {
                             + "is a delimiter inside an unquoted cell?", footer: false)
                 }
             }
+            values.removeAll()
             for (ordinal, indexes) in bound {
-                values[ordinal: ordinal] = ""
                 for index in indexes {
-                    let value = clean(reader.trimmedCell(index, decoder: &decoder))
-                    if !value.isEmpty, emptyMarkers.isEmpty || !emptyMarkers.contains(value) {
-                        values[ordinal: ordinal] = value
-                        break
+                    let found = values.set(ordinal: ordinal) { text in
+                        let start = text.count
+                        reader.appendTrimmedCell(index, to: &text, decoder: &decoder)
+                        let value = clean(text, start..<text.count)
+                        let cell = text[value]
+                        guard !emptyMarkers.contains(where: { $0.elementsEqual(cell) }) else { return nil }
+                        return value
                     }
+                    if found { break }
                 }
             }
             return PendingRow(

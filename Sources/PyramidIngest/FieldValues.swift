@@ -1,20 +1,59 @@
-/// The cells of one row, by field.
+/// The cells of one row, by field: their text as UTF-8, back to back in one buffer. Reading a row makes no
+/// `String` per cell; the normalizer reads the fields it only parses (dates, durations, vocabulary) as bytes,
+/// and makes text only of what it keeps.
 public struct FieldValues: Sendable {
-    private var values = [String](repeating: "", count: Field.allCases.count)
+    /// The values' bytes, always valid UTF-8.
+    private var text: [UInt8] = []
+    /// Per field ordinal, where its value starts and ends in `text`.
+    private var starts = [Int32](repeating: 0, count: Field.allCases.count)
+    private var ends = [Int32](repeating: 0, count: Field.allCases.count)
 
     /// Creates an empty row.
     public init() {}
 
     /// The trimmed cell for `field`; empty when the export has no such column.
     public subscript(field: Field) -> String {
-        get { values[field.ordinal] }
-        set { values[field.ordinal] = newValue }
+        withBytes(field) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The cell for the field at `ordinal` in `Field.allCases`.
-    subscript(ordinal ordinal: Int) -> String {
-        get { values[ordinal] }
-        set { values[ordinal] = newValue }
+    /// Whether `field` has no value.
+    public func isEmpty(_ field: Field) -> Bool { starts[field.ordinal] == ends[field.ordinal] }
+
+    /// Calls `body` with the UTF-8 of `field`'s value.
+    public func withBytes<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let ordinal = field.ordinal
+        return try text.withUnsafeBufferPointer {
+            try body(UnsafeBufferPointer(rebasing: $0[Int(starts[ordinal])..<Int(ends[ordinal])]))
+        }
+    }
+
+    /// Whether `field`'s value is exactly `ascii`.
+    func has(_ field: Field, _ ascii: StaticString) -> Bool {
+        withBytes(field) {
+            $0.elementsEqual(UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+        }
+    }
+
+    /// Empties the row for the next record's values.
+    mutating func removeAll() {
+        text.removeAll(keepingCapacity: true)
+        for ordinal in starts.indices {
+            starts[ordinal] = 0
+            ends[ordinal] = 0
+        }
+    }
+
+    /// Tries a value for the field at `ordinal`: `append` adds its UTF-8 to the buffer and returns the part of
+    /// what it added that is the value (nil for none). An empty value leaves the field as it was.
+    mutating func set(ordinal: Int, appending append: (inout [UInt8]) -> Range<Int>?) -> Bool {
+        let mark = text.count
+        guard let value = append(&text), !value.isEmpty else {
+            text.removeSubrange(mark...)
+            return false
+        }
+        starts[ordinal] = Int32(value.lowerBound)
+        ends[ordinal] = Int32(value.upperBound)
+        return true
     }
 }
 

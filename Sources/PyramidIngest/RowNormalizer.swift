@@ -15,10 +15,12 @@ struct RowNormalizer {
     var dateOrder: DateOrder
     let options: ImportOptions
     private var clock: LocalTimeResolver
+    /// What an activity's key starts with, before its id: the layout's prefix and a colon.
+    private let keyPrefix: [UInt8]
     /// What the vocabulary columns' texts mean, remembered: an export repeats a handful of them on every row.
-    private var kindsNamed = Memo<String, ActivityKind?>()
-    private var directionsNamed = Memo<String, Direction>()
-    private var statuses = Memo<String, (lowercased: String, done: Bool)>()
+    private var kindsNamed = TextMemo<ActivityKind?>()
+    private var directionsNamed = TextMemo<Direction>()
+    private var statuses = TextMemo<(lowercased: String, done: Bool)>()
     private var outcomes = Memo<OutcomeKey, Outcome>()
 
     private struct OutcomeKey: Hashable {
@@ -34,6 +36,7 @@ struct RowNormalizer {
         self.dateOrder = dateOrder
         self.options = options
         self.clock = LocalTimeResolver(timeZone: dialect.timesInUTC ? .gmt : options.timeZone)
+        self.keyPrefix = Array((dialect.keyPrefix + ":").utf8)
     }
 
     mutating func normalize(_ row: FieldValues) -> Result<ImportedRecord, RowFailure> {
@@ -59,34 +62,42 @@ struct RowNormalizer {
     // MARK: - Activities
 
     mutating func activity(_ row: FieldValues) throws -> Activity {
+        guard !row.isEmpty(.owner) else { throw missing(.owner) }
         let owner = row[.owner]
-        guard !owner.isEmpty else { throw missing(.owner) }
         let (occurredAt, offset) = try occurredAt(row)
-        let loggedAt = try row[.created].isEmpty ? nil : instant(row, .created).0
+        let loggedAt = try row.isEmpty(.created) ? nil : instant(row, .created).0
         let kind = kind(row)
         let direction = direction(row)
         let (status, done) = status(row)
         let outcomeText = row[.outcome]
         let outcome = outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
         let duration = try duration(row)
+        let subject = row[.subject]
+        let contact = row[.contact]
         let key: String
-        if !row[.id].isEmpty {
-            key = dialect.keyPrefix + ":" + row[.id]
+        if !row.isEmpty(.id) {
+            key = row.withBytes(.id) { id in
+                String(unsafeUninitializedCapacity: keyPrefix.count + id.count) { key in
+                    _ = key.initialize(fromContentsOf: keyPrefix)
+                    _ = key[keyPrefix.count...].initialize(fromContentsOf: id)
+                    return keyPrefix.count + id.count
+                }
+            }
         } else {
             var hash = StableHash()
-            for part in [owner, kind.rawValue, String(occurredAt), row[.contact], row[.subject]] { hash.combine(part) }
+            for part in [owner, kind.rawValue, String(occurredAt), contact, subject] { hash.combine(part) }
             key = dialect.keyPrefix + ":h:" + hash.hex
         }
         return Activity(
             key: key, owner: owner, kind: kind, direction: direction, outcome: outcome, outcomeText: outcomeText,
-            occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: row[.subject],
-            contact: row[.contact], company: row[.company], done: done, loggedAt: loggedAt)
+            occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: subject,
+            contact: contact, company: row[.company], done: done, loggedAt: loggedAt)
     }
 
     private mutating func occurredAt(_ row: FieldValues) throws -> (Int64, Int) {
-        if !row[.timestamp].isEmpty { return try instant(row, .timestamp) }
-        if !row[.completedAt].isEmpty { return try instant(row, .completedAt) }
-        if !row[.date].isEmpty {
+        if !row.isEmpty(.timestamp) { return try instant(row, .timestamp) }
+        if !row.isEmpty(.completedAt) { return try instant(row, .completedAt) }
+        if !row.isEmpty(.date) {
             var written = try written(row, .date)
             if written.secondsOfDay == 0 && written.offsetSeconds == nil {
                 // A date column with a 00:00:00 placeholder (Salesforce's Data Export writes ActivityDate as
@@ -94,7 +105,7 @@ struct RowNormalizer {
                 // does not move it to the day before in the Americas.
                 written.secondsOfDay = nil
             }
-            if !row[.time].isEmpty {
+            if !row.isEmpty(.time) {
                 guard let time = DateTimeText.parse("2000-01-01 " + row[.time], order: .monthFirst),
                     let seconds = time.secondsOfDay
                 else { throw invalid(row, .time, expected: "a time such as 14:30 or 2:30 PM") }
@@ -103,7 +114,7 @@ struct RowNormalizer {
             }
             return clock.instant(of: written)
         }
-        if !row[.created].isEmpty { return try instant(row, .created) }
+        if !row.isEmpty(.created) { return try instant(row, .created) }
         throw missing(.timestamp)
     }
 
@@ -113,7 +124,7 @@ struct RowNormalizer {
     }
 
     private func written(_ row: FieldValues, _ field: Field) throws -> WrittenDateTime {
-        guard let written = DateTimeText.parse(row[field], order: dateOrder) else {
+        guard let written = row.withBytes(field, { DateTimeText.parse(bytes: $0, order: dateOrder) }) else {
             if let parts = DateTimeText.impossibleDay(row[field], order: dateOrder) {
                 throw impossible(row, field, parts)
             }
@@ -138,16 +149,15 @@ struct RowNormalizer {
     private mutating func kind(_ row: FieldValues) -> ActivityKind {
         var saidOther = false
         for field in [Field.kind, .subtype] {
-            let value = row[field]
-            guard !value.isEmpty, let kind = kind(named: value) else { continue }
+            guard !row.isEmpty(field), let kind = kind(named: row, field) else { continue }
             if kind != .other { return kind }
             saidOther = true
         }
         if saidOther { return .other }
         if let fixed = dialect.fixedKind { return fixed }
         if dialect.callFieldsImplyCall
-            && (!row[.direction].isEmpty || !row[.outcome].isEmpty
-                || !(row[.duration].isEmpty || row[.duration] == "0"))
+            && (!row.isEmpty(.direction) || !row.isEmpty(.outcome)
+                || !(row.isEmpty(.duration) || row.has(.duration, "0")))
         {
             return .call
         }
@@ -156,12 +166,14 @@ struct RowNormalizer {
         return .other
     }
 
-    /// The kind a type or subtype value names; nil when it says nothing about the kind (`Task`, `To-do`).
-    private mutating func kind(named text: String) -> ActivityKind? {
-        if let known = kindsNamed[text] { return known }
-        let kind = Self.kind(named: text.lowercased(), dialect: dialect)
-        kindsNamed.remember(kind, for: text)
-        return kind
+    /// The kind `field`, a type or subtype, names; nil when it says nothing about the kind (`Task`, `To-do`).
+    private mutating func kind(named row: FieldValues, _ field: Field) -> ActivityKind? {
+        row.withBytes(field) { text in
+            if let known = kindsNamed[text] { return known }
+            let kind = Self.kind(named: String(decoding: text, as: UTF8.self).lowercased(), dialect: dialect)
+            kindsNamed.remember(kind, for: text)
+            return kind
+        }
     }
 
     private static func kind(named value: String, dialect: Dialect) -> ActivityKind? {
@@ -177,27 +189,29 @@ struct RowNormalizer {
     }
 
     private mutating func direction(_ row: FieldValues) -> Direction {
-        let text = row[.direction]
-        if let known = directionsNamed[text] { return known }
-        let value = text.lowercased()
-        let direction: Direction
-        if let mapped = dialect.directions[value] ?? ValueMaps.directions[value] {
-            direction = mapped
-        } else {
-            direction = value.contains("inbound") || value.contains("incoming") ? .inbound : .outbound
+        row.withBytes(.direction) { text in
+            if let known = directionsNamed[text] { return known }
+            let value = String(decoding: text, as: UTF8.self).lowercased()
+            let direction: Direction
+            if let mapped = dialect.directions[value] ?? ValueMaps.directions[value] {
+                direction = mapped
+            } else {
+                direction = value.contains("inbound") || value.contains("incoming") ? .inbound : .outbound
+            }
+            directionsNamed.remember(direction, for: text)
+            return direction
         }
-        directionsNamed.remember(direction, for: text)
-        return direction
     }
 
     /// The status, lower-cased, and whether it says the activity was done (not planned or canceled).
     private mutating func status(_ row: FieldValues) -> (lowercased: String, done: Bool) {
-        let text = row[.status]
-        if let known = statuses[text] { return known }
-        let status = text.lowercased()
-        let result = (status, !ValueMaps.notDoneStatuses.contains(status))
-        statuses.remember(result, for: text)
-        return result
+        row.withBytes(.status) { text in
+            if let known = statuses[text] { return known }
+            let status = String(decoding: text, as: UTF8.self).lowercased()
+            let result = (status, !ValueMaps.notDoneStatuses.contains(status))
+            statuses.remember(result, for: text)
+            return result
+        }
     }
 
     /// The outcome `text` names, given the row's status (`done` follows from it), kind and direction.
@@ -249,18 +263,18 @@ struct RowNormalizer {
     }
 
     private mutating func duration(_ row: FieldValues) throws -> Int? {
-        if !row[.duration].isEmpty {
-            guard
-                let seconds = NumberText.duration(
-                    row[.duration], unit: dialect.durationUnit, twoParts: dialect.twoPartDuration)
-            else {
+        if !row.isEmpty(.duration) {
+            let duration = row.withBytes(.duration) {
+                NumberText.duration(bytes: $0, unit: dialect.durationUnit, twoParts: dialect.twoPartDuration)
+            }
+            guard let seconds = duration else {
                 let examples = "such as 95, 01:35, 1:02:03 or 2 min"
                 if row[.duration].hasPrefix("-") { throw negative(row, .duration, expected: "a duration " + examples) }
                 throw invalid(row, .duration, expected: "a duration of up to a year, " + examples)
             }
             return seconds
         }
-        if !row[.answeredAt].isEmpty, !row[.completedAt].isEmpty,
+        if !row.isEmpty(.answeredAt), !row.isEmpty(.completedAt),
             let answered = DateTimeText.parse(row[.answeredAt], order: dateOrder),
             let completed = DateTimeText.parse(row[.completedAt], order: dateOrder)
         {
@@ -350,6 +364,31 @@ struct RowNormalizer {
     private func optionalDate(_ row: FieldValues, _ field: Field) throws -> LocalDate? {
         if row[field].isEmpty { return nil }
         return try written(row, field).date
+    }
+}
+
+/// Values remembered by a cell's text, as `Memo` does, looked up by the cell's bytes.
+struct TextMemo<Value> {
+    private var first: [(key: [UInt8], value: Value)] = []
+    private var more: [String: Value] = [:]
+
+    subscript(text: UnsafeBufferPointer<UInt8>) -> Value? {
+        for entry in first where entry.key.count == text.count {
+            let equal = entry.key.withUnsafeBufferPointer { key in
+                guard let key = key.baseAddress, let text = text.baseAddress else { return true }
+                return memcmp(key, text, entry.key.count) == 0
+            }
+            if equal { return entry.value }
+        }
+        return more.isEmpty ? nil : more[String(decoding: text, as: UTF8.self)]
+    }
+
+    mutating func remember(_ value: Value, for text: UnsafeBufferPointer<UInt8>) {
+        if first.count < 8 {
+            first.append((Array(text), value))
+        } else if more.count < 248 {
+            more[String(decoding: text, as: UTF8.self)] = value
+        }
     }
 }
 

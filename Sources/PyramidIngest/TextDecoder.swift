@@ -13,6 +13,28 @@ public struct TextDecoder: Sendable {
     /// Decodes `bytes`.
     public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.isEmpty { return "" }
+        let (ascii, nul) = Self.scan(bytes)
+        if nul { return decode(Array(bytes.lazy.filter { $0 != 0 })) }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        sawWindows1252 = true
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(TextDecoder.windows1252(byte)) }
+        return String(scalars)
+    }
+
+    /// Appends `bytes`, decoded as `decode` reads them, to `text` as UTF-8; ASCII without making a `String`.
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        let (ascii, nul) = Self.scan(bytes)
+        if ascii && !nul {
+            text.append(contentsOf: bytes)
+        } else {
+            text.append(contentsOf: decode(bytes).utf8)
+        }
+    }
+
+    /// Whether `bytes` are all ASCII, and whether one is NUL.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, nul: Bool) {
         var ascii = true
         var nul = false
         var index = 0
@@ -31,13 +53,7 @@ public struct TextDecoder: Sendable {
             if byte >= 0x80 { ascii = false }
             if byte == 0 { nul = true }
         }
-        if nul { return decode(Array(bytes.lazy.filter { $0 != 0 })) }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        sawWindows1252 = true
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes { scalars.append(TextDecoder.windows1252(byte)) }
-        return String(scalars)
+        return (ascii, nul)
     }
 
     /// Decodes `bytes`.

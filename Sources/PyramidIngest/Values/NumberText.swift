@@ -12,9 +12,17 @@ public enum NumberText {
     public static func duration(_ text: String, unit: DurationUnit, twoParts: TwoPartDuration = .minutesSeconds)
         -> Int?
     {
-        if let seconds = clockDuration(text, unit: unit, twoParts: twoParts) {
+        var text = text
+        return text.withUTF8 { duration(bytes: $0, unit: unit, twoParts: twoParts) }
+    }
+
+    /// `duration(_:unit:twoParts:)` of UTF-8 `bytes`: the usual digits-and-colons durations are read from the
+    /// bytes, the rest as text.
+    static func duration(bytes: UnsafeBufferPointer<UInt8>, unit: DurationUnit, twoParts: TwoPartDuration) -> Int? {
+        if let seconds = clockDuration(bytes, unit: unit, twoParts: twoParts) {
             return seconds <= maximumDurationSeconds ? seconds : nil
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("-") else { return nil }
         if let value = Double(trimmed), value.isFinite {
@@ -83,32 +91,30 @@ public enum NumberText {
     }
 
     /// The common shapes read straight from the bytes: `95` and `1:02:03` / `01:35`; nil for anything else.
-    private static func clockDuration(_ text: String, unit: DurationUnit, twoParts: TwoPartDuration) -> Int? {
+    private static func clockDuration(
+        _ bytes: UnsafeBufferPointer<UInt8>, unit: DurationUnit, twoParts: TwoPartDuration
+    ) -> Int? {
         // The parts before the last, in locals (no array): this runs for every row of a calls export.
         var first = 0
         var second = 0
         var count = 0
         var current = 0
         var digits = 0
-        var text = text
-        let valid = text.withUTF8 { bytes in
-            for byte in bytes {
-                if byte >= 48 && byte <= 57 {
-                    guard digits < 9 else { return false }
-                    current = current * 10 + Int(byte - 48)
-                    digits += 1
-                } else if byte == UInt8(ascii: ":"), digits > 0, count < 2 {
-                    if count == 0 { first = current } else { second = current }
-                    count += 1
-                    current = 0
-                    digits = 0
-                } else {
-                    return false
-                }
+        for byte in bytes {
+            if byte >= 48 && byte <= 57 {
+                guard digits < 9 else { return nil }
+                current = current * 10 + Int(byte - 48)
+                digits += 1
+            } else if byte == UInt8(ascii: ":"), digits > 0, count < 2 {
+                if count == 0 { first = current } else { second = current }
+                count += 1
+                current = 0
+                digits = 0
+            } else {
+                return nil
             }
-            return digits > 0
         }
-        guard valid else { return nil }
+        guard digits > 0 else { return nil }
         switch count {
         case 0:
             switch unit {
