@@ -164,21 +164,39 @@ public final class ExportReader {
 
     /// The next row, or nil at the end of the file.
     public func next() throws -> ExportRow? {
-        while true {
-            let row: PendingRow
-            if pendingIndex < pending.count {
-                row = pending[pendingIndex]
-                pendingIndex += 1
-                if pendingIndex == pending.count {
-                    pending.removeAll()
-                    pendingIndex = 0
-                }
-            } else {
-                guard let read = try readRow(keepRaw: false) else { return nil }
-                row = read
-            }
+        while let row = try nextPending() {
             if let result = finish(row) { return result }
         }
+        return nil
+    }
+
+    /// Reads on to the next row that is not an activity, and returns it (nil at the end of the file). Each
+    /// activity on the way is handed to `activity` as it is read, its text where the reader holds it: the
+    /// import's path, which makes no `String` of an activity's values. What `activity` throws stops the reading.
+    public func next(activity: (ActivityText) throws -> Void) throws -> ExportRow? {
+        guard dialect.holds == .activities else { return try next() }
+        while let row = try nextPending() {
+            guard let values = row.values, row.problem == nil else {
+                if let result = finish(row) { return result }
+                continue
+            }
+            if case .failure(let problem) = try normalizer.activity(values, activity) {
+                return quarantined(row, problem)
+            }
+        }
+        return nil
+    }
+
+    /// The next row read ahead, else the next row of the file.
+    private func nextPending() throws -> PendingRow? {
+        guard pendingIndex < pending.count else { return try readRow(keepRaw: false) }
+        let row = pending[pendingIndex]
+        pendingIndex += 1
+        if pendingIndex == pending.count {
+            pending.removeAll()
+            pendingIndex = 0
+        }
+        return row
     }
 
     /// Normalizes a row read earlier; a row without kept raw text is the reader's current record.
@@ -191,11 +209,13 @@ public final class ExportReader {
         guard let values = row.values else { return nil }
         switch normalizer.normalize(values) {
         case .success(let record): return .record(record, line: row.line)
-        case .failure(let problem):
-            return .quarantined(
-                RowProblem(
-                    line: row.line, reason: "line \(row.line): \(problem.message)", raw: row.raw ?? currentRaw()))
+        case .failure(let problem): return quarantined(row, problem)
         }
+    }
+
+    private func quarantined(_ row: PendingRow, _ problem: RowFailure) -> ExportRow {
+        .quarantined(
+            RowProblem(line: row.line, reason: "line \(row.line): \(problem.message)", raw: row.raw ?? currentRaw()))
     }
 
     private func currentRaw() -> String { reader.rawText(decoder: &decoder) }

@@ -27,6 +27,27 @@ public struct FieldValues: Sendable {
         }
     }
 
+    /// Calls `body` with the row's values as bytes, to read several without a closure each.
+    func withValues<R>(_ body: (Values) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer { text in
+            try starts.withUnsafeBufferPointer { starts in
+                try ends.withUnsafeBufferPointer { ends in try body(Values(text: text, starts: starts, ends: ends)) }
+            }
+        }
+    }
+
+    /// A row's values as bytes, valid only inside `withValues`.
+    struct Values {
+        fileprivate let text: UnsafeBufferPointer<UInt8>
+        fileprivate let starts: UnsafeBufferPointer<Int32>
+        fileprivate let ends: UnsafeBufferPointer<Int32>
+
+        subscript(field: Field) -> UnsafeBufferPointer<UInt8> {
+            let ordinal = field.ordinal
+            return UnsafeBufferPointer(rebasing: text[Int(starts[ordinal])..<Int(ends[ordinal])])
+        }
+    }
+
     /// Whether `field`'s value is exactly `ascii`.
     func has(_ field: Field, _ ascii: StaticString) -> Bool {
         withBytes(field) {

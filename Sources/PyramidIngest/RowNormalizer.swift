@@ -21,14 +21,12 @@ struct RowNormalizer {
     private var kindsNamed = TextMemo<ActivityKind?>()
     private var directionsNamed = TextMemo<Direction>()
     private var statuses = TextMemo<(lowercased: String, done: Bool)>()
-    private var outcomes = Memo<OutcomeKey, Outcome>()
-
-    private struct OutcomeKey: Hashable {
-        var text: String
-        var status: String
-        var kind: ActivityKind
-        var direction: Direction
-    }
+    /// Outcomes by `outcomeKey`.
+    private var outcomes = TextMemo<Outcome>()
+    /// The row being read's outcome text, status, kind and direction, as `outcomes` remembers them.
+    private var outcomeKey: [UInt8] = []
+    /// The activity being read's key.
+    private var key: [UInt8] = []
 
     init(dialect: Dialect, columnNames: [Field: String], dateOrder: DateOrder, options: ImportOptions) {
         self.dialect = dialect
@@ -42,56 +40,93 @@ struct RowNormalizer {
     mutating func normalize(_ row: FieldValues) -> Result<ImportedRecord, RowFailure> {
         do {
             switch dialect.holds {
-            case .activities: return .success(.activity(try activity(row)))
+            case .activities: return activity(row) { .activity($0.activity) }
             case .deals: return .success(.deal(try deal(row)))
             case .roster: return .success(.seller(try seller(row)))
             case .timeOff: return .success(.timeOff(try timeOff(row)))
             }
-        } catch let failure as RowFailure {
-            if repeatsHeader(row) {
-                return .failure(
-                    RowFailure(
-                        message: "repeats the header (two exports joined into one file?); the rows after it are read"))
-            }
-            return .failure(failure)
         } catch {
-            return .failure(RowFailure(message: "\(error)"))
+            return .failure(explained(error, in: row))
         }
+    }
+
+    /// Why `row` could not be read, from the error that stopped it.
+    private func explained(_ error: any Error, in row: FieldValues) -> RowFailure {
+        guard let failure = error as? RowFailure else { return RowFailure(message: "\(error)") }
+        if repeatsHeader(row) {
+            return RowFailure(
+                message: "repeats the header (two exports joined into one file?); the rows after it are read")
+        }
+        return failure
     }
 
     // MARK: - Activities
 
-    mutating func activity(_ row: FieldValues) throws -> Activity {
+    /// The activity in `row`, handed to `body` with its text values where `row` holds them; a row that is not
+    /// one fails with why, without calling `body`.
+    mutating func activity<R>(
+        _ row: FieldValues, _ body: (ActivityText) throws -> R
+    ) rethrows -> Result<R, RowFailure> {
+        let read: ActivityValues
+        do {
+            read = try activityValues(row)
+        } catch {
+            return .failure(explained(error, in: row))
+        }
+        return .success(
+            try row.withValues { text in
+                try key.withUnsafeBufferPointer { key in
+                    try body(
+                        ActivityText(
+                            key: key, owner: text[.owner], kind: read.kind, direction: read.direction,
+                            outcome: read.outcome, outcomeText: text[.outcome], occurredAt: read.occurredAt,
+                            utcOffsetMinutes: read.utcOffsetMinutes, durationSeconds: read.durationSeconds,
+                            subject: text[.subject], contact: text[.contact], company: text[.company], done: read.done,
+                            loggedAt: read.loggedAt))
+                }
+            })
+    }
+
+    /// An activity's values other than its text (its key is left in `key`).
+    private struct ActivityValues {
+        var kind: ActivityKind
+        var direction: Direction
+        var outcome: Outcome
+        var occurredAt: Int64
+        var utcOffsetMinutes: Int
+        var durationSeconds: Int?
+        var done: Bool
+        var loggedAt: Int64?
+    }
+
+    private mutating func activityValues(_ row: FieldValues) throws -> ActivityValues {
         guard !row.isEmpty(.owner) else { throw missing(.owner) }
-        let owner = row[.owner]
         let (occurredAt, offset) = try occurredAt(row)
         let loggedAt = try row.isEmpty(.created) ? nil : instant(row, .created).0
         let kind = kind(row)
         let direction = direction(row)
         let (status, done) = status(row)
-        let outcomeText = row[.outcome]
-        let outcome = outcome(outcomeText, status: status, kind: kind, direction: direction, done: done)
+        let outcome = outcome(row, status: status, kind: kind, direction: direction, done: done)
         let duration = try duration(row)
-        let subject = row[.subject]
-        let contact = row[.contact]
-        let key: String
+        makeKey(row, kind: kind, occurredAt: occurredAt)
+        return ActivityValues(
+            kind: kind, direction: direction, outcome: outcome, occurredAt: occurredAt, utcOffsetMinutes: offset,
+            durationSeconds: duration, done: done, loggedAt: loggedAt)
+    }
+
+    /// Writes the activity's key to `key`: the layout's prefix and the row's id, else a hash of its content.
+    private mutating func makeKey(_ row: FieldValues, kind: ActivityKind, occurredAt: Int64) {
+        key.removeAll(keepingCapacity: true)
         if !row.isEmpty(.id) {
-            key = row.withBytes(.id) { id in
-                String(unsafeUninitializedCapacity: keyPrefix.count + id.count) { key in
-                    _ = key.initialize(fromContentsOf: keyPrefix)
-                    _ = key[keyPrefix.count...].initialize(fromContentsOf: id)
-                    return keyPrefix.count + id.count
-                }
-            }
+            key.append(contentsOf: keyPrefix)
+            row.withBytes(.id) { key.append(contentsOf: $0) }
         } else {
             var hash = StableHash()
-            for part in [owner, kind.rawValue, String(occurredAt), contact, subject] { hash.combine(part) }
-            key = dialect.keyPrefix + ":h:" + hash.hex
+            for part in [row[.owner], kind.rawValue, String(occurredAt), row[.contact], row[.subject]] {
+                hash.combine(part)
+            }
+            key.append(contentsOf: (dialect.keyPrefix + ":h:" + hash.hex).utf8)
         }
-        return Activity(
-            key: key, owner: owner, kind: kind, direction: direction, outcome: outcome, outcomeText: outcomeText,
-            occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: subject,
-            contact: contact, company: row[.company], done: done, loggedAt: loggedAt)
     }
 
     private mutating func occurredAt(_ row: FieldValues) throws -> (Int64, Int) {
@@ -214,15 +249,31 @@ struct RowNormalizer {
         }
     }
 
-    /// The outcome `text` names, given the row's status (`done` follows from it), kind and direction.
+    /// The outcome the row's outcome text names, given its status (`done` follows from it), kind and direction.
     private mutating func outcome(
-        _ text: String, status: String, kind: ActivityKind, direction: Direction, done: Bool
+        _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
-        let key = OutcomeKey(text: text, status: status, kind: kind, direction: direction)
-        if let known = outcomes[key] { return known }
-        let outcome = Self.outcome(text, status: status, kind: kind, direction: direction, done: done, dialect: dialect)
-        outcomes.remember(outcome, for: key)
-        return outcome
+        // The values apart, by NULs (which no value holds).
+        var memoKey = outcomeKey
+        outcomeKey = []
+        defer { outcomeKey = memoKey }
+        memoKey.removeAll(keepingCapacity: true)
+        row.withValues { values in
+            memoKey.append(contentsOf: values[.outcome])
+            memoKey.append(0)
+            memoKey.append(contentsOf: values[.status])
+        }
+        memoKey.append(0)
+        memoKey.append(contentsOf: kind.rawValue.utf8)
+        memoKey.append(0)
+        memoKey.append(contentsOf: direction.rawValue.utf8)
+        return memoKey.withUnsafeBufferPointer { memoKey in
+            if let known = outcomes[memoKey] { return known }
+            let outcome = Self.outcome(
+                row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
+            outcomes.remember(outcome, for: memoKey)
+            return outcome
+        }
     }
 
     private static func outcome(
@@ -367,7 +418,9 @@ struct RowNormalizer {
     }
 }
 
-/// Values remembered by a cell's text, as `Memo` does, looked up by the cell's bytes.
+/// Values remembered by a cell's text, for the few distinct texts a vocabulary column holds: up to 256 of them,
+/// so a column of all different texts costs no memory (past that, values are worked out afresh). The first
+/// eight are found by comparing their bytes in turn, which for short texts costs less than hashing them.
 struct TextMemo<Value> {
     private var first: [(key: [UInt8], value: Value)] = []
     private var more: [String: Value] = [:]
@@ -388,27 +441,6 @@ struct TextMemo<Value> {
             first.append((Array(text), value))
         } else if more.count < 248 {
             more[String(decoding: text, as: UTF8.self)] = value
-        }
-    }
-}
-
-/// Values remembered by key, for the few distinct texts a vocabulary column holds: up to 256 of them, so a
-/// column of all different texts costs no memory (past that, values are worked out afresh). The first eight are
-/// compared in turn, which for short texts costs less than hashing them.
-struct Memo<Key: Hashable, Value> {
-    private var first: [(key: Key, value: Value)] = []
-    private var more: [Key: Value] = [:]
-
-    subscript(key: Key) -> Value? {
-        for entry in first where entry.key == key { return entry.value }
-        return more.isEmpty ? nil : more[key]
-    }
-
-    mutating func remember(_ value: Value, for key: Key) {
-        if first.count < 8 {
-            first.append((key, value))
-        } else if more.count < 248 {
-            more[key] = value
         }
     }
 }

@@ -1,8 +1,9 @@
 import PyramidCore
+import PyramidIngest
 
 /// Activities in the form the import's writer binds them: numbers in place, every text value's UTF-8 in one
-/// buffer. The reading thread packs them (see `RowPipeline`), so the writing thread, the import's bottleneck,
-/// neither copies nor releases a `String`.
+/// buffer. The reading thread packs them as the reader hands them over (see `RowPipeline`), so neither thread
+/// makes, copies or releases a `String` for an activity's values.
 ///
 /// A class, filled by one thread and then handed to another: a batch handed over is not appended to again.
 final class ActivityBatch: @unchecked Sendable {
@@ -36,6 +37,10 @@ final class ActivityBatch: @unchecked Sendable {
         }
     }
 
+    private static let kinds = VocabularyText<ActivityKind>()
+    private static let directions = VocabularyText<Direction>()
+    private static let outcomes = VocabularyText<Outcome>()
+
     private(set) var rows: [Row] = []
     /// The text values' bytes: `textCount` of `textCapacity` used. Copied in place, because Array's
     /// `append(contentsOf:)` costs more than the copy itself for values this short.
@@ -54,18 +59,17 @@ final class ActivityBatch: @unchecked Sendable {
     var isEmpty: Bool { rows.isEmpty }
 
     /// Packs `activity`, whose owner is the import's `owner`th.
-    func append(_ activity: Activity, owner: Int) {
+    func append(_ activity: ActivityText, owner: Int) {
         let start = textCount
         var ends = SIMD8<Int32>()
-        func put(_ value: String, _ field: Int) {
-            var value = value
-            value.withUTF8 { append($0) }
+        func put(_ value: UnsafeBufferPointer<UInt8>, _ field: Int) {
+            append(value)
             ends[field] = Int32(textCount - start)
         }
         put(activity.key, 0)
-        put(activity.kind.rawValue, 1)
-        put(activity.direction.rawValue, 2)
-        put(activity.outcome.rawValue, 3)
+        put(Self.kinds.text(of: activity.kind), 1)
+        put(Self.directions.text(of: activity.direction), 2)
+        put(Self.outcomes.text(of: activity.outcome), 3)
         put(activity.outcomeText, 4)
         put(activity.subject, 5)
         put(activity.contact, 6)
@@ -74,14 +78,15 @@ final class ActivityBatch: @unchecked Sendable {
         let keyEnd = ends[0]
         var valueEnds = SIMD8<Int32>()
         for field in 0..<ActivityDigest.textValues { valueEnds[field] = ends[field + 1] - keyEnd }
+        let day = activity.localDay
         let digest = ActivityDigest.content(
-            day: activity.localDay, done: activity.done, duration: activity.durationSeconds,
+            day: day, done: activity.done, duration: activity.durationSeconds,
             occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,
             texts: UnsafeBufferPointer(start: text + start + Int(keyEnd), count: Int(ends[7] - keyEnd)),
             ends: valueEnds)
         rows.append(
             Row(
-                day: activity.localDay, owner: owner, kind: activity.kind, direction: activity.direction,
+                day: day, owner: owner, kind: activity.kind, direction: activity.direction,
                 outcome: activity.outcome, done: activity.done, duration: activity.durationSeconds,
                 occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
                 loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest))

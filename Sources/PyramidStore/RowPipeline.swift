@@ -71,41 +71,60 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var owners: [String: Int] = [:]
-        // Exports often list one owner's rows together: the last owner is checked before hashing the name.
-        var last: (name: String, owner: Int)?
+        var owners = OwnerNumbers()
         var batch = Batch()
+        /// Hands `batch` over when it is full; false when the writer cancelled.
+        func handOverIfFull() -> Bool {
+            guard batch.count == batchSize else { return true }
+            batch.bytesRead = reader.bytesRead
+            guard put(batch) else { return false }
+            batch = Batch()
+            return true
+        }
         do {
-            while let row = try reader.next() {
-                if case .record(.activity(let activity), _) = row {
-                    let owner: Int
-                    if let last, last.name == activity.owner {
-                        owner = last.owner
-                    } else if let known = owners[activity.owner] {
-                        owner = known
-                    } else {
-                        owner = owners.count
-                        owners[activity.owner] = owner
-                        batch.newOwners.append(activity.owner)
-                    }
-                    last = (activity.owner, owner)
-                    batch.activities.append(activity, owner: owner)
-                } else {
-                    batch.rows.append(row)
-                }
-                if batch.count == batchSize {
-                    batch.bytesRead = reader.bytesRead
-                    guard put(batch) else { return finish(nil) }
-                    batch = Batch()
-                }
+            while let row = try reader.next(activity: { activity in
+                let owner = owners.number(activity.owner) { batch.newOwners.append($0) }
+                batch.activities.append(activity, owner: owner)
+                guard handOverIfFull() else { throw Cancelled() }
+            }) {
+                batch.rows.append(row)
+                guard handOverIfFull() else { return finish(nil) }
             }
             if batch.count > 0 {
                 batch.bytesRead = reader.bytesRead
                 _ = put(batch)
             }
             finish(nil)
+        } catch is Cancelled {
+            finish(nil)
         } catch {
             finish(error)
+        }
+    }
+
+    /// The writer cancelled while an activity was being handed over.
+    private struct Cancelled: Error {}
+
+    /// Numbers owner names in the order they are met.
+    private struct OwnerNumbers {
+        private var numbers: [String: Int] = [:]
+        // Exports often list one owner's rows together: the last owner is checked before hashing the name.
+        private var last: (name: [UInt8], number: Int)?
+
+        /// The number of the owner named `name`; a name met for the first time is handed to `new` first.
+        mutating func number(_ name: UnsafeBufferPointer<UInt8>, new: (String) -> Void) -> Int {
+            if let last, last.name.elementsEqual(name) { return last.number }
+            let text = String(decoding: name, as: UTF8.self)
+            let number: Int
+            if let known = numbers[text] {
+                number = known
+            } else {
+                number = numbers.count
+                numbers[text] = number
+                new(text)
+            }
+            last = (Array(name), number)
+            return number
         }
     }
 

@@ -187,19 +187,3 @@ extension Store {
         return patterns
     }
 }
-
-/// A vocabulary value read from its UTF-8 text without making a `String`; nil for text no case has.
-private struct VocabularyText<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
-    private let cases = Value.allCases.map { (text: Array($0.rawValue.utf8), value: $0) }
-
-    func value(_ text: UnsafeBufferPointer<UInt8>) -> Value? {
-        guard let bytes = text.baseAddress else { return nil }
-        for (caseText, value) in cases where caseText.count == text.count {
-            let same = caseText.withUnsafeBufferPointer { caseBytes in
-                caseBytes.baseAddress.map { memcmp($0, bytes, text.count) == 0 } ?? true
-            }
-            if same { return value }
-        }
-        return nil
-    }
-}
