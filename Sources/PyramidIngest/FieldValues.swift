@@ -4,9 +4,8 @@
 public struct FieldValues: Sendable {
     /// The values' bytes, always valid UTF-8.
     private var text: [UInt8] = []
-    /// Per field ordinal, where its value starts and ends in `text`.
-    private var starts = [Int32](repeating: 0, count: Field.allCases.count)
-    private var ends = [Int32](repeating: 0, count: Field.allCases.count)
+    /// Per field ordinal, where its value lies in `text`.
+    private var ranges = [Range<Int32>](repeating: 0..<0, count: Field.allCases.count)
 
     /// Creates an empty row.
     public init() {}
@@ -17,34 +16,31 @@ public struct FieldValues: Sendable {
     }
 
     /// Whether `field` has no value.
-    public func isEmpty(_ field: Field) -> Bool { starts[field.ordinal] == ends[field.ordinal] }
+    public func isEmpty(_ field: Field) -> Bool { ranges[field.ordinal].isEmpty }
 
     /// Calls `body` with the UTF-8 of `field`'s value.
     public func withBytes<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let ordinal = field.ordinal
+        let range = ranges[field.ordinal]
         return try text.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[Int(starts[ordinal])..<Int(ends[ordinal])]))
+            try body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]))
         }
     }
 
     /// Calls `body` with the row's values as bytes, to read several without a closure each.
     func withValues<R>(_ body: (Values) throws -> R) rethrows -> R {
         try text.withUnsafeBufferPointer { text in
-            try starts.withUnsafeBufferPointer { starts in
-                try ends.withUnsafeBufferPointer { ends in try body(Values(text: text, starts: starts, ends: ends)) }
-            }
+            try ranges.withUnsafeBufferPointer { ranges in try body(Values(text: text, ranges: ranges)) }
         }
     }
 
     /// A row's values as bytes, valid only inside `withValues`.
     struct Values {
         fileprivate let text: UnsafeBufferPointer<UInt8>
-        fileprivate let starts: UnsafeBufferPointer<Int32>
-        fileprivate let ends: UnsafeBufferPointer<Int32>
+        fileprivate let ranges: UnsafeBufferPointer<Range<Int32>>
 
         subscript(field: Field) -> UnsafeBufferPointer<UInt8> {
-            let ordinal = field.ordinal
-            return UnsafeBufferPointer(rebasing: text[Int(starts[ordinal])..<Int(ends[ordinal])])
+            let range = ranges[field.ordinal]
+            return UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)])
         }
     }
 
@@ -58,10 +54,7 @@ public struct FieldValues: Sendable {
     /// Empties the row for the next record's values.
     mutating func removeAll() {
         text.removeAll(keepingCapacity: true)
-        for ordinal in starts.indices {
-            starts[ordinal] = 0
-            ends[ordinal] = 0
-        }
+        ranges.withUnsafeMutableBufferPointer { $0.update(repeating: 0..<0) }
     }
 
     /// Tries a value for the field at `ordinal`: `append` adds its UTF-8 to the buffer and returns the part of
@@ -69,11 +62,10 @@ public struct FieldValues: Sendable {
     mutating func set(ordinal: Int, appending append: (inout [UInt8]) -> Range<Int>?) -> Bool {
         let mark = text.count
         guard let value = append(&text), !value.isEmpty else {
-            text.removeSubrange(mark...)
+            if text.count > mark { text.removeLast(text.count - mark) }
             return false
         }
-        starts[ordinal] = Int32(value.lowerBound)
-        ends[ordinal] = Int32(value.upperBound)
+        ranges[ordinal] = Int32(value.lowerBound)..<Int32(value.upperBound)
         return true
     }
 }

@@ -422,23 +422,32 @@ struct RowNormalizer {
 /// so a column of all different texts costs no memory (past that, values are worked out afresh). The first
 /// eight are found by comparing their bytes in turn, which for short texts costs less than hashing them.
 struct TextMemo<Value> {
-    private var first: [(key: [UInt8], value: Value)] = []
+    /// The first texts, back to back, and where each ends.
+    private var firstTexts: [UInt8] = []
+    private var firstEnds: [Int] = []
+    private var firstValues: [Value] = []
     private var more: [String: Value] = [:]
 
     subscript(text: UnsafeBufferPointer<UInt8>) -> Value? {
-        for entry in first where entry.key.count == text.count {
-            let equal = entry.key.withUnsafeBufferPointer { key in
-                guard let key = key.baseAddress, let text = text.baseAddress else { return true }
-                return memcmp(key, text, entry.key.count) == 0
+        let found = firstTexts.withUnsafeBufferPointer { texts -> Int? in
+            var start = 0
+            for (index, end) in firstEnds.enumerated() {
+                defer { start = end }
+                guard end - start == text.count else { continue }
+                guard let known = texts.baseAddress, let wanted = text.baseAddress else { return index }
+                if memcmp(known + start, wanted, text.count) == 0 { return index }
             }
-            if equal { return entry.value }
+            return nil
         }
+        if let found { return firstValues[found] }
         return more.isEmpty ? nil : more[String(decoding: text, as: UTF8.self)]
     }
 
     mutating func remember(_ value: Value, for text: UnsafeBufferPointer<UInt8>) {
-        if first.count < 8 {
-            first.append((Array(text), value))
+        if firstEnds.count < 8 {
+            firstTexts.append(contentsOf: text)
+            firstEnds.append(firstTexts.count)
+            firstValues.append(value)
         } else if more.count < 248 {
             more[String(decoding: text, as: UTF8.self)] = value
         }

@@ -113,7 +113,7 @@ final class RowPipeline: @unchecked Sendable {
 
         /// The number of the owner named `name`; a name met for the first time is handed to `new` first.
         mutating func number(_ name: UnsafeBufferPointer<UInt8>, new: (String) -> Void) -> Int {
-            if let last, last.name.elementsEqual(name) { return last.number }
+            if let last, Self.same(last.name, name) { return last.number }
             let text = String(decoding: name, as: UTF8.self)
             let number: Int
             if let known = numbers[text] {
@@ -125,6 +125,14 @@ final class RowPipeline: @unchecked Sendable {
             }
             last = (Array(name), number)
             return number
+        }
+
+        private static func same(_ known: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            known.count == name.count
+                && known.withUnsafeBufferPointer { known in
+                    guard let knownBytes = known.baseAddress, let nameBytes = name.baseAddress else { return true }
+                    return memcmp(knownBytes, nameBytes, name.count) == 0
+                }
         }
     }
 

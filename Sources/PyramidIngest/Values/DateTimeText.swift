@@ -99,30 +99,29 @@ public enum DateTimeText {
     private static func parseISOLocal(_ b: UnsafeBufferPointer<UInt8>) -> WrittenDateTime? {
         let count = b.count
         guard count == 10 || count == 16 || count == 19 else { return nil }
-        func digit(_ i: Int) -> Int? {
-            let d = Int(b[i]) - 48
-            return d >= 0 && d <= 9 ? d : nil
-        }
-        func number(_ i: Int, _ n: Int) -> Int? {
+        // Digits are read without a check each; a byte that is not one sets `bad`.
+        var bad = false
+        func number(_ i: Int, _ n: Int) -> Int {
             var value = 0
             for j in i..<i + n {
-                guard let d = digit(j) else { return nil }
-                value = value * 10 + d
+                let digit = b[j] &- 48
+                bad = bad || digit > 9
+                value = value &* 10 &+ Int(digit)
             }
             return value
         }
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let year = number(0, 4), let month = number(5, 2),
-            let day = number(8, 2), let date = LocalDate(year: year, month: month, day: day)
-        else { return nil }
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+        guard !bad, let date = LocalDate(year: year, month: month, day: day) else { return nil }
         guard count > 10 else { return WrittenDateTime(date: date) }
-        guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
-            let hour = number(11, 2), let minute = number(14, 2), hour <= 23, minute <= 59
-        else { return nil }
+        guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return nil }
+        let hour = number(11, 2), minute = number(14, 2)
         var second = 0
         if count == 19 {
-            guard b[16] == UInt8(ascii: ":"), let s = number(17, 2), s <= 59 else { return nil }
-            second = s
+            guard b[16] == UInt8(ascii: ":") else { return nil }
+            second = number(17, 2)
         }
+        guard !bad, hour <= 23, minute <= 59, second <= 59 else { return nil }
         return WrittenDateTime(date: date, secondsOfDay: hour * 3600 + minute * 60 + second)
     }
 

@@ -7,6 +7,8 @@ public struct LocalTimeResolver {
     /// The workspace time zone.
     public let timeZone: TimeZone
     private var offsets: [Int64: Int] = [:]
+    /// The hour looked up last: a row's times, and the next row's, are mostly in the same hour.
+    private var last: (hour: Int64, offset: Int) = (.min, 0)
 
     /// A date with no time is placed at noon, so it stays on its day in any time zone.
     public static let dateOnlySecondsOfDay = 12 * 3600
@@ -30,10 +32,16 @@ public struct LocalTimeResolver {
 
     private mutating func offset(forLocal local: Int64) -> Int {
         let hour = local / 3600
-        if let cached = offsets[hour] { return cached }
-        let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
-        let actual = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - Int64(guess))))
-        offsets[hour] = actual
-        return actual
+        if hour == last.hour { return last.offset }
+        let offset: Int
+        if let cached = offsets[hour] {
+            offset = cached
+        } else {
+            let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+            offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - Int64(guess))))
+            offsets[hour] = offset
+        }
+        last = (hour, offset)
+        return offset
     }
 }
