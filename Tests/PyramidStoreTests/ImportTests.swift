@@ -100,6 +100,24 @@ struct ImportTests {
         #expect(outcome == "connected")
     }
 
+    @Test func aWindows1252ByteOnlyInAQuarantinedRowStillNamesTheEncoding() throws {
+        // Given a file whose one non-UTF-8 byte (Windows-1252 "é") is in a column no field reads, on a row that is
+        // set aside (its date is not one), past the rows read ahead to tell the date order
+        var bytes = Array("id,owner,kind,timestamp,notes\n".utf8)
+        for row in 0..<1_100 { bytes += Array("r\(row),ben@example.com,call,2026-11-09 09:00,ok\n".utf8) }
+        bytes += Array("bad,ben@example.com,call,not a date,caf".utf8) + [0xE9] + Array("\n".utf8)
+        let reader = try ExportReader(name: "notes.csv", size: Int64(bytes.count), options: ImportOptions()) {
+            MemoryByteSource(bytes)
+        }
+        // When it is imported
+        let store = try Store.inMemory()
+        let summary = try store.importFile(reader, path: "notes.csv")
+        // Then the row's raw text is read as Windows-1252, and the import says so
+        #expect(summary.quarantined == 1)
+        #expect(try store.quarantine().map(\.raw) == ["bad,ben@example.com,call,not a date,café\n"])
+        #expect(summary.encoding == TextEncoding.windows1252.rawValue)
+    }
+
     @Test func rowsWithoutAnIdAreKeyedByTheirContent() throws {
         let store = try Store.inMemory()
         let text = "owner,kind,timestamp,subject\nben@example.com,call,2026-11-09T09:00:00Z,Intro\n"
