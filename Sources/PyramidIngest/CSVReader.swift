@@ -13,6 +13,8 @@ public struct CSVReader<Source: ByteSource> {
 
     private var source: Source
     private let delimiter: UInt8
+    /// Per byte value, whether it ends an unquoted cell: the delimiter and the line breaks.
+    private let cellEnds: [Bool]
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -42,6 +44,9 @@ public struct CSVReader<Source: ByteSource> {
         self.source = source
         self.file = file
         self.delimiter = delimiter
+        var cellEnds = [Bool](repeating: false, count: 256)
+        for byte in [delimiter, UInt8(ascii: "\n"), UInt8(ascii: "\r")] { cellEnds[Int(byte)] = true }
+        self.cellEnds = cellEnds
         self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
     }
 
@@ -152,6 +157,7 @@ public struct CSVReader<Source: ByteSource> {
         var unterminatedQuote = false
         var rawRange = 0..<0
         let delimiter = self.delimiter
+        let ends = self.cellEnds
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var newlines = 0
         var position = start
@@ -162,12 +168,14 @@ public struct CSVReader<Source: ByteSource> {
         buffer.withUnsafeBufferPointer { bytes in
             while position < end {
                 if inQuotes {
-                    // Take the run up to the next quote at once.
+                    // Take the run up to the next quote at once, found by `memchr`, then count its line breaks.
                     let run = position
-                    while position < end && bytes[position] != quote {
-                        if bytes[position] == lf { newlines += 1 }
-                        position += 1
+                    if let base = bytes.baseAddress, let found = memchr(base + run, Int32(quote), end - run) {
+                        position = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                    } else {
+                        position = end
                     }
+                    for index in run..<position { newlines &+= bytes[index] == lf ? 1 : 0 }
                     record.take(bytes, run, position)
                     if position == end { break }
                     if position + 1 == end && !atEOF { return }
@@ -209,11 +217,7 @@ public struct CSVReader<Source: ByteSource> {
                 // Take the run up to the next delimiter or line end at once.
                 let run = position
                 position += 1
-                while position < end {
-                    let next = bytes[position]
-                    if next == delimiter || next == lf || next == cr { break }
-                    position += 1
-                }
+                while position < end && !ends[Int(bytes[position])] { position += 1 }
                 record.take(bytes, run, position)
                 cellStart = false
             }

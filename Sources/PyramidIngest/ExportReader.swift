@@ -30,7 +30,9 @@ public final class ExportReader {
     private let byteOrderEncoding: TextEncoding
     private let binding: [Field: [Int]]
     /// `binding` keyed by field ordinal, for the per-row loop.
-    private let boundOrdinals: [(ordinal: Int, indexes: [Int])]
+    /// Each field's columns, in the order they are tried, field by field: plain pairs, so the per-row loop
+    /// retains nothing.
+    private let boundCells: [(ordinal: Int, index: Int)]
     /// The layout's values that mean "empty", as UTF-8.
     private let emptyMarkers: [[UInt8]]
     private var normalizer: RowNormalizer
@@ -129,7 +131,8 @@ public final class ExportReader {
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)
         emptyMarkers = chosen.emptyMarkers.sorted().map { Array($0.utf8) }
-        boundOrdinals = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.ordinal < $1.ordinal }
+        boundCells = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.0 < $1.0 }
+            .flatMap { ordinal, indexes in indexes.map { (ordinal, $0) } }
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
             for (field, names) in chosen.columns.sorted(by: { $0.key < $1.key }) where binding[field] == nil {
@@ -225,13 +228,13 @@ public final class ExportReader {
         // The reader and decoder are handed over for the whole record: calls on a class's stored struct would
         // each copy it (and retain everything it holds).
         try Self.readRow(
-            &reader, decoder: &decoder, values: &values, columns: header.names.count, bound: boundOrdinals,
+            &reader, decoder: &decoder, values: &values, columns: header.names.count, bound: boundCells,
             emptyMarkers: emptyMarkers, keepRaw: keepRaw)
     }
 
     private static func readRow(
         _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, values: inout FieldValues,
-        columns: Int, bound: [(ordinal: Int, indexes: [Int])], emptyMarkers: [[UInt8]], keepRaw: Bool
+        columns: Int, bound: [(ordinal: Int, index: Int)], emptyMarkers: [[UInt8]], keepRaw: Bool
     ) throws -> PendingRow? {
         while try reader.next() {
             if reader.isBlank { continue }
@@ -242,8 +245,12 @@ public final class ExportReader {
                     problem: "a quoted cell opens here and is never closed, so the rest of the file "
                         + "is set aside with it", footer: false)
             }
+            // A footer has one cell that is not empty: counting stops at two.
             var nonEmpty = 0
-            for i in 0..<reader.count where reader.withCell(i, { !$0.isEmpty }) { nonEmpty += 1 }
+            for i in 0..<reader.count where reader.withCell(i, { !$0.isEmpty }) {
+                nonEmpty += 1
+                if nonEmpty == 2 { break }
+            }
             if nonEmpty == 1, ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
                 return PendingRow(line: line, raw: "", footer: true)
             }
@@ -258,18 +265,18 @@ public final class ExportReader {
                 }
             }
             values.removeAll()
-            for (ordinal, indexes) in bound {
-                for index in indexes {
-                    let found = values.set(ordinal: ordinal) { text in
-                        let start = text.count
-                        reader.appendTrimmedCell(index, to: &text, decoder: &decoder)
-                        let value = clean(text, start..<text.count)
-                        let cell = text[value]
-                        guard !emptyMarkers.contains(where: { $0.elementsEqual(cell) }) else { return nil }
-                        return value
-                    }
-                    if found { break }
+            // The first of a field's columns with a value gives it.
+            var lastFound = -1
+            for (ordinal, index) in bound where ordinal != lastFound {
+                let found = values.set(ordinal: ordinal) { text in
+                    let start = text.count
+                    reader.appendTrimmedCell(index, to: &text, decoder: &decoder)
+                    let value = clean(text, start..<text.count)
+                    let cell = text[value]
+                    guard !emptyMarkers.contains(where: { $0.elementsEqual(cell) }) else { return nil }
+                    return value
                 }
+                if found { lastFound = ordinal }
             }
             return PendingRow(
                 values: values, line: line, raw: keepRaw ? reader.rawText(decoder: &decoder) : nil, footer: false)

@@ -21,9 +21,10 @@ struct RowNormalizer {
     private var kindsNamed = TextMemo<ActivityKind?>()
     private var directionsNamed = TextMemo<Direction>()
     private var statuses = TextMemo<(lowercased: String, done: Bool)>()
-    /// Outcomes by `outcomeKey`.
-    private var outcomes = TextMemo<Outcome>()
-    /// The row being read's outcome text, status, kind and direction, as `outcomes` remembers them.
+    /// Outcomes by `outcomeKey`, one memo per kind and direction (see `outcomeMemo`).
+    private var outcomes = [TextMemo<Outcome>](
+        repeating: TextMemo(), count: ActivityKind.allCases.count * Direction.allCases.count)
+    /// The row being read's outcome text and status, as `outcomes` remembers them.
     private var outcomeKey: [UInt8] = []
     /// The activity being read's key.
     private var key: [UInt8] = []
@@ -253,7 +254,7 @@ struct RowNormalizer {
     private mutating func outcome(
         _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
-        // The values apart, by NULs (which no value holds).
+        // The two values apart, by a NUL (which no value holds).
         var memoKey = outcomeKey
         outcomeKey = []
         defer { outcomeKey = memoKey }
@@ -263,17 +264,33 @@ struct RowNormalizer {
             memoKey.append(0)
             memoKey.append(contentsOf: values[.status])
         }
-        memoKey.append(0)
-        memoKey.append(contentsOf: kind.rawValue.utf8)
-        memoKey.append(0)
-        memoKey.append(contentsOf: direction.rawValue.utf8)
+        let memo = Self.outcomeMemo(kind, direction)
         return memoKey.withUnsafeBufferPointer { memoKey in
-            if let known = outcomes[memoKey] { return known }
+            if let known = outcomes[memo][memoKey] { return known }
             let outcome = Self.outcome(
                 row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
-            outcomes.remember(outcome, for: memoKey)
+            outcomes[memo].remember(outcome, for: memoKey)
             return outcome
         }
+    }
+
+    /// Which of `outcomes` remembers the outcomes of `kind` and `direction`.
+    private static func outcomeMemo(_ kind: ActivityKind, _ direction: Direction) -> Int {
+        // Switches, not `allCases.firstIndex`: this runs for every row.
+        let kindIndex =
+            switch kind {
+            case .call: 0
+            case .email: 1
+            case .linkedin: 2
+            case .meeting: 3
+            case .other: 4
+            }
+        let directionIndex =
+            switch direction {
+            case .outbound: 0
+            case .inbound: 1
+            }
+        return kindIndex * Direction.allCases.count + directionIndex
     }
 
     private static func outcome(
