@@ -1,4 +1,5 @@
 import CPyramidSHA
+import Dispatch
 
 /// SHA-256 (FIPS 180-4), to record which exact file an import read.
 ///
@@ -78,13 +79,50 @@ public struct SHA256: Sendable {
     }
 }
 
-/// Collects the SHA-256 of the bytes a `HashingByteSource` passes on.
-public final class DigestSink {
-    /// The digest so far.
-    public var digest = SHA256()
+/// Collects the SHA-256 of the bytes a `HashingByteSource` passes on, digesting them on another thread: the
+/// thread that reads a file is an import's bottleneck when its rows are already stored, and the other core
+/// has time to spare. Each chunk is copied first, so the reader may reuse its buffer at once; one chunk is
+/// digested at a time.
+public final class DigestSink: @unchecked Sendable {
+    private var state = SHA256()
+    private let queue = DispatchQueue(label: "pyramid.sha256")
+    /// Signalled while no chunk is being digested.
+    private let idle = DispatchSemaphore(value: 1)
+    /// The copy of the chunk being digested.
+    private var chunk = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
     /// Creates an empty sink.
     public init() {}
+
+    deinit {
+        // Waits for the last chunk; the semaphore is left as made, which libdispatch requires of one it frees.
+        idle.wait()
+        idle.signal()
+        chunk.deallocate()
+    }
+
+    /// The digest of the bytes added so far, once the last of them is digested.
+    public var digest: SHA256 {
+        idle.wait()
+        defer { idle.signal() }
+        return state
+    }
+
+    /// Adds `bytes`, which are copied: the caller may change them as soon as this returns.
+    public func add(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        idle.wait()
+        if chunk.count < bytes.count {
+            chunk.deallocate()
+            chunk = .allocate(byteCount: max(bytes.count, 1 << 20), alignment: 16)
+        }
+        chunk.copyMemory(from: bytes)
+        let count = bytes.count
+        queue.async { [self] in
+            state.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            idle.signal()
+        }
+    }
 }
 
 /// A byte source that digests what passes through it.
@@ -100,7 +138,7 @@ public struct HashingByteSource<Base: ByteSource>: ByteSource {
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let n = try base.read(into: buffer)
-        if n > 0 { sink.digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
+        if n > 0 { sink.add(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
         return n
     }
 }

@@ -20,6 +20,31 @@ struct SHA256Tests {
         #expect(digest(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test func aSinkDigestsEachChunkAsItWasWhenAdded() {
+        // Given a million bytes added to a sink through one buffer, overwritten as soon as each chunk is added
+        let bytes = (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let sink = DigestSink()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        bytes.withUnsafeBytes { all in
+            buffer.withUnsafeMutableBytes { chunk in
+                var offset = 0
+                while offset < all.count {
+                    let count = min(chunk.count - offset % 1_000, all.count - offset)
+                    let piece = UnsafeMutableRawBufferPointer(rebasing: chunk[0..<count])
+                    piece.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<offset + count]))
+                    sink.add(UnsafeRawBufferPointer(piece))
+                    piece.initializeMemory(as: UInt8.self, repeating: 0xFF)
+                    offset += count
+                }
+            }
+        }
+        // Then its digest is the digest of the bytes at once
+        var whole = SHA256()
+        bytes.withUnsafeBytes { whole.update($0) }
+        var added = sink.digest
+        #expect(added.finalize() == whole.finalize())
+    }
+
     @Test(
         "SHA-256 is the same with and without the processor's instructions",
         .enabled(if: SHA256(hardware: true).usesHardware, "this processor has no SHA instructions"))
