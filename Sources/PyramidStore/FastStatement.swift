@@ -67,6 +67,11 @@ struct FastStatement {
         /// Column `index` as an integer (0 for NULL).
         func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
+        /// Column `index` as an integer; nil for NULL.
+        func optionalInt64(_ index: Int32) -> Int64? {
+            sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
+        }
+
         /// Column `index` as UTF-8 text, valid until the statement moves on.
         func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
             // The text first, then its length, as SQLite asks.

@@ -5,7 +5,7 @@ enum DataQualityRules {
     {
         var flags: [DataQualityFlag] = []
         for day in week.days {
-            guard let tally = history.byDay[day], tally.shortCalls >= rules.shortCallBurst else { continue }
+            guard let tally = history.tally(on: day), tally.shortCalls >= rules.shortCallBurst else { continue }
             flags.append(
                 DataQualityFlag(
                     id: "short-calls",

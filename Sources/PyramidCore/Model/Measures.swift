@@ -2,26 +2,52 @@
 struct SellerHistory {
     let seller: Seller
     let calendar: SellerCalendar
-    let byDay: [LocalDate: DayTally]
+    /// The tallies of the days with any, one per day, in day order.
+    private let tallies: [DayTally]
+    /// Per day from `firstDay` (days since 1970-01-01), its place in `tallies`, or -1: reports sum weeks of
+    /// days for every seller, and an index costs less than a dictionary lookup by date.
+    private let places: [Int32]
+    private let firstDay: Int
     /// The first day with any activity, to answer "was anything recorded before" without a scan.
     let firstActiveDay: LocalDate?
 
     init(seller: Seller, calendar: SellerCalendar, tallies: [DayTally]) {
         self.seller = seller
         self.calendar = calendar
-        var byDay: [LocalDate: DayTally] = [:]
-        for tally in tallies { byDay[tally.day, default: DayTally(email: seller.email, day: tally.day)].add(tally) }
-        self.byDay = byDay
-        firstActiveDay = byDay.filter { $0.value.activities > 0 }.keys.min()
+        let first = tallies.lazy.map(\.day.daysSinceEpoch).min() ?? 0
+        let last = tallies.lazy.map(\.day.daysSinceEpoch).max() ?? first - 1
+        var sums: [DayTally] = []
+        var places = [Int32](repeating: -1, count: last - first + 1)
+        for tally in tallies {
+            let offset = tally.day.daysSinceEpoch - first
+            if places[offset] < 0 {
+                places[offset] = Int32(sums.count)
+                sums.append(DayTally(email: seller.email, day: tally.day))
+            }
+            sums[Int(places[offset])].add(tally)
+        }
+        self.tallies = sums.sorted { $0.day < $1.day }
+        // The places again, now that the sums are in day order.
+        for (place, sum) in self.tallies.enumerated() { places[sum.day.daysSinceEpoch - first] = Int32(place) }
+        self.places = places
+        firstDay = first
+        firstActiveDay = self.tallies.first { $0.activities > 0 }?.day
+    }
+
+    /// The tally of `day`; nil when it has none.
+    func tally(on day: LocalDate) -> DayTally? {
+        let offset = day.daysSinceEpoch - firstDay
+        guard places.indices.contains(offset), places[offset] >= 0 else { return nil }
+        return tallies[Int(places[offset])]
     }
 
     /// The sum of the days from `start` to `end`, inclusive.
     func tally(from start: LocalDate, to end: LocalDate) -> DayTally {
         var sum = DayTally(email: seller.email, day: start)
-        var day = start
-        while day <= end {
-            if let tally = byDay[day] { sum.add(tally) }
-            day = day.adding(days: 1)
+        let lower = max(start.daysSinceEpoch - firstDay, 0)
+        let upper = min(end.daysSinceEpoch - firstDay, places.count - 1)
+        if lower <= upper {
+            for place in places[lower...upper] where place >= 0 { sum.add(tallies[Int(place)]) }
         }
         return sum
     }
