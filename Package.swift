@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "PyramidCore"),
         // SHA-256 blocks through the processor's SHA instructions: the import digests every byte it reads.
         .target(name: "CPyramidSHA"),
+        // sqlite3_config, which takes variable arguments that Swift cannot pass (see Store.configureSQLite).
+        .target(name: "CPyramidSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "PyramidIngest",
             dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: [
                 "PyramidCore",
                 "PyramidIngest",
+                "CPyramidSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

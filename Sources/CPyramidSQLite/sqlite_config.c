@@ -1,0 +1,7 @@
+#include "pyramid_sqlite.h"
+
+#include <sqlite3.h>
+
+int pyramid_sqlite_set_statement_journal_spill(int bytes) {
+    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
+}
