@@ -29,9 +29,8 @@ public final class ExportReader {
     private let digestSink: DigestSink
     private let byteOrderEncoding: TextEncoding
     private let binding: [Field: [Int]]
-    /// `binding` keyed by field ordinal, for the per-row loop.
-    /// Each field's columns, in the order they are tried, field by field: plain pairs, so the per-row loop
-    /// retains nothing.
+    /// `binding` for the per-row loop: each field's columns by field ordinal, in the order they are tried, as
+    /// plain pairs, so the loop retains nothing.
     private let boundCells: [(ordinal: Int, index: Int)]
     /// The layout's values that mean "empty", as UTF-8.
     private let emptyMarkers: [[UInt8]]
@@ -175,7 +174,8 @@ public final class ExportReader {
 
     /// Reads on to the next row that is not an activity, and returns it (nil at the end of the file). Each
     /// activity on the way is handed to `activity` as it is read, its text where the reader holds it: the
-    /// import's path, which makes no `String` of an activity's values. What `activity` throws stops the reading.
+    /// import's path, which makes no `String` of an activity's values (but to key a row without an id by its
+    /// content). What `activity` throws stops the reading.
     public func next(activity: (ActivityText) throws -> Void) throws -> ExportRow? {
         guard dialect.holds == .activities else { return try next() }
         while let row = try nextPending() {

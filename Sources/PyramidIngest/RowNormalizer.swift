@@ -185,7 +185,7 @@ struct RowNormalizer {
     private mutating func kind(_ row: FieldValues) -> ActivityKind {
         var saidOther = false
         for field in [Field.kind, .subtype] {
-            guard !row.isEmpty(field), let kind = kind(named: row, field) else { continue }
+            guard !row.isEmpty(field), let kind = kind(in: row, field) else { continue }
             if kind != .other { return kind }
             saidOther = true
         }
@@ -203,7 +203,7 @@ struct RowNormalizer {
     }
 
     /// The kind `field`, a type or subtype, names; nil when it says nothing about the kind (`Task`, `To-do`).
-    private mutating func kind(named row: FieldValues, _ field: Field) -> ActivityKind? {
+    private mutating func kind(in row: FieldValues, _ field: Field) -> ActivityKind? {
         row.withBytes(field) { text in
             if let known = kindsNamed[text] { return known }
             let kind = Self.kind(named: String(decoding: text, as: UTF8.self).lowercased(), dialect: dialect)
@@ -254,7 +254,8 @@ struct RowNormalizer {
     private mutating func outcome(
         _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
-        // The two values apart, by a NUL (which no value holds).
+        // The two values apart, by a NUL (which no value holds). The buffer is moved out of `self` while it is
+        // filled, so it is appended to in place, not copied for being shared.
         var memoKey = outcomeKey
         outcomeKey = []
         defer { outcomeKey = memoKey }

@@ -3,7 +3,7 @@ import PyramidIngest
 
 /// Activities in the form the import's writer binds them: numbers in place, every text value's UTF-8 in one
 /// buffer. The reading thread packs them as the reader hands them over (see `RowPipeline`), so neither thread
-/// makes, copies or releases a `String` for an activity's values.
+/// makes, copies or releases a `String` per activity (only when the owner's name changes, or a row has no id).
 ///
 /// A class, filled by one thread and then handed to another: a batch handed over is not appended to again.
 final class ActivityBatch: @unchecked Sendable {
@@ -37,10 +37,6 @@ final class ActivityBatch: @unchecked Sendable {
         }
     }
 
-    private static let kinds = VocabularyText<ActivityKind>()
-    private static let directions = VocabularyText<Direction>()
-    private static let outcomes = VocabularyText<Outcome>()
-
     private(set) var rows: [Row] = []
     /// The text values' bytes: `textCount` of `textCapacity` used. Copied in place, because Array's
     /// `append(contentsOf:)` costs more than the copy itself for values this short.
@@ -67,9 +63,9 @@ final class ActivityBatch: @unchecked Sendable {
             ends[field] = Int32(textCount - start)
         }
         put(activity.key, 0)
-        put(Self.kinds.text(of: activity.kind), 1)
-        put(Self.directions.text(of: activity.direction), 2)
-        put(Self.outcomes.text(of: activity.outcome), 3)
+        put(Vocabularies.kinds.text(of: activity.kind), 1)
+        put(Vocabularies.directions.text(of: activity.direction), 2)
+        put(Vocabularies.outcomes.text(of: activity.outcome), 3)
         put(activity.outcomeText, 4)
         put(activity.subject, 5)
         put(activity.contact, 6)

@@ -13,9 +13,9 @@ import PyramidCore
 /// key already exists the `INSERT` fails and SQLite undoes what the statement had written. The writer then
 /// asks, in one statement, whether every row is stored with the same digest, and leaves them alone when they
 /// are (a re-import). Else it looks each key up, and a row stored with the same digest is left alone without
-/// writing anything (the upsert cost over twice as much even when it changed nothing). The other rows are inserted when all are
-/// new, else written through the upsert, whose rows come back with their version (0 when added), so the
-/// counts stay exact. A statement's worth with the same key twice goes through the upsert whole, which
+/// writing anything (the upsert cost over twice as much even when it changed nothing). The other rows are
+/// inserted when all are new, else written through the upsert, whose rows come back with their version (0 when
+/// added), so the counts stay exact. A statement's worth with the same key twice goes through the upsert whole, which
 /// writes them in order. The writer looks keys up until a statement's worth is all new (a re-import is all
 /// known keys).
 struct ActivityWriter {

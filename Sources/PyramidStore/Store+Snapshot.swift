@@ -66,7 +66,7 @@ extension Store {
                 db,
                 sql: """
                     SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls
-                    FROM activity_tally WHERE local_day BETWEEN ? AND ?
+                    FROM activity_tally WHERE local_day BETWEEN ? AND ? ORDER BY local_day, owner_id
                     """)
             rows.bind(1, from.daysSinceEpoch)
             rows.bind(2, to.daysSinceEpoch)
@@ -86,9 +86,9 @@ extension Store {
             rows.bind(3, ids.lowerBound)
             rows.bind(4, ids.upperBound)
         }
-        let kinds = VocabularyText<ActivityKind>()
-        let directions = VocabularyText<Direction>()
-        let outcomes = VocabularyText<Outcome>()
+        let kinds = Vocabularies.kinds
+        let directions = Vocabularies.directions
+        let outcomes = Vocabularies.outcomes
         var tallies: [DayTally] = []
         var current: DayTally?
         var currentKey: (day: Int64, owner: Int64) = (-1, -1)
@@ -96,7 +96,8 @@ extension Store {
         try rows.forEachRow { row in
             let day = row.int64(0)
             let owner = row.int64(1)
-            // Rows come by day and owner: the owner is looked up once for each day's rows.
+            // Rows come by day and owner: the owner is looked up once per run of a day's and owner's rows. Whether
+            // it is a seller is kept apart, as asking the optional `current` would copy it for every row.
             if day != currentKey.day || owner != currentKey.owner {
                 if let done = current { tallies.append(done) }
                 current = owners[owner].map { DayTally(email: $0, day: LocalDate(daysSinceEpoch: Int(day))) }
@@ -140,9 +141,9 @@ extension Store {
         rows.bind(1, fortnightIDs.lowerBound)
         rows.bind(2, fortnightIDs.upperBound)
         for (index, owner) in ownerIDs.enumerated() { rows.bind(Int32(3 + index), owner) }
-        let kinds = VocabularyText<ActivityKind>()
-        let directions = VocabularyText<Direction>()
-        let outcomes = VocabularyText<Outcome>()
+        let kinds = Vocabularies.kinds
+        let directions = Vocabularies.directions
+        let outcomes = Vocabularies.outcomes
         var perMinute: [OwnerCount: Int] = [:]
         var loggedLater: [OwnerCount: Int] = [:]
         var calls: [Int64: [(at: Int64, id: Int64, rejected: Bool)]] = [:]
@@ -157,11 +158,9 @@ extension Store {
             let day = row.int64(2)
             guard day >= monday else { return }
             perMinute[OwnerCount(owner: owner, value: occurredAt / 60), default: 0] += 1
-            if let loggedAt = row.optionalInt64(4), case let loggedDay = (loggedAt + row.int64(5) * 60) / 86_400,
-                loggedDay > day
-            {
-                loggedLater[OwnerCount(owner: owner, value: loggedDay), default: 0] += 1
-            }
+            guard let loggedAt = row.optionalInt64(4) else { return }
+            let loggedDay = (loggedAt + row.int64(5) * 60) / 86_400
+            if loggedDay > day { loggedLater[OwnerCount(owner: owner, value: loggedDay), default: 0] += 1 }
         }
         var patterns: [String: LoggingPattern] = [:]
         for (key, count) in perMinute {
@@ -169,7 +168,8 @@ extension Store {
             patterns[email, default: LoggingPattern()].mostInOneMinute = max(
                 patterns[email]?.mostInOneMinute ?? 0, count)
         }
-        // By owner, then day: the earliest of the busiest days is the one named.
+        // By owner, then day: of a seller's busiest days, the one named is the earliest of the first owner name
+        // (as the export names them) that has it.
         for (key, count) in loggedLater.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
             guard let email = owners[key.owner], count > patterns[email]?.mostLoggedLaterOnOneDay ?? 0 else {
                 continue

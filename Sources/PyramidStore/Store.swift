@@ -12,8 +12,9 @@ public struct Store: Sendable {
     let writer: any DatabaseWriter
     let logger: Logger
 
-    /// SQLite's settings for the whole process, made once, before the first database is opened (later they
-    /// cannot be changed, and SQLite keeps its defaults).
+    /// SQLite's settings for the whole process, made once, before the first database is opened. Made later
+    /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its
+    /// defaults: a matter of speed only.
     private static let configureSQLite: Void = {
         // A statement's journal kept in memory up to 8 MiB. Each of the import's 32-row inserts journals the
         // pages it changes, over 64 KiB of 16 KiB pages: past SQLite's 64 KiB they went to a temporary file,

@@ -1,9 +1,11 @@
 import Foundation
+import PyramidCore
 
 /// A vocabulary's values and their UTF-8 text, both ways, without making a `String`: the import packs an
 /// activity's kind, direction and outcome as text, and the reports read them back.
 ///
-/// The texts are copied once into memory that is never freed, so the bytes `text(of:)` gives stay valid.
+/// The texts are copied once into memory that is never freed, so the bytes `text(of:)` gives stay valid: make
+/// one per vocabulary, as `Vocabularies` does, not one per use.
 struct VocabularyText<Value: RawRepresentable & CaseIterable & Equatable>: @unchecked Sendable
 where Value.RawValue == String {
     private let cases: [(text: UnsafeBufferPointer<UInt8>, value: Value)]
@@ -32,4 +34,11 @@ where Value.RawValue == String {
         for (text, candidate) in cases where candidate == value { return text }
         preconditionFailure("\(value) is not among \(Value.self)")
     }
+}
+
+/// The activity vocabularies' texts, made once for the whole program.
+enum Vocabularies {
+    static let kinds = VocabularyText<ActivityKind>()
+    static let directions = VocabularyText<Direction>()
+    static let outcomes = VocabularyText<Outcome>()
 }

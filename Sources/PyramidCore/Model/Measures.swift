@@ -14,24 +14,22 @@ struct SellerHistory {
     init(seller: Seller, calendar: SellerCalendar, tallies: [DayTally]) {
         self.seller = seller
         self.calendar = calendar
-        let first = tallies.lazy.map(\.day.daysSinceEpoch).min() ?? 0
-        let last = tallies.lazy.map(\.day.daysSinceEpoch).max() ?? first - 1
+        let sorted = tallies.sorted { $0.day < $1.day }
+        let first = sorted.first?.day.daysSinceEpoch ?? 0
+        let last = sorted.last?.day.daysSinceEpoch ?? first - 1
         var sums: [DayTally] = []
         var places = [Int32](repeating: -1, count: last - first + 1)
-        for tally in tallies {
-            let offset = tally.day.daysSinceEpoch - first
-            if places[offset] < 0 {
-                places[offset] = Int32(sums.count)
+        for tally in sorted {
+            if sums.last?.day != tally.day {
+                places[tally.day.daysSinceEpoch - first] = Int32(sums.count)
                 sums.append(DayTally(email: seller.email, day: tally.day))
             }
-            sums[Int(places[offset])].add(tally)
+            sums[sums.count - 1].add(tally)
         }
-        self.tallies = sums.sorted { $0.day < $1.day }
-        // The places again, now that the sums are in day order.
-        for (place, sum) in self.tallies.enumerated() { places[sum.day.daysSinceEpoch - first] = Int32(place) }
+        self.tallies = sums
         self.places = places
         firstDay = first
-        firstActiveDay = self.tallies.first { $0.activities > 0 }?.day
+        firstActiveDay = sums.first { $0.activities > 0 }?.day
     }
 
     /// The tally of `day`; nil when it has none.
