@@ -11,13 +11,12 @@ import PyramidCore
 /// Rows are first tried as new, with a plain `INSERT`: SQLite writes new rows that way a quarter faster than
 /// through the upsert, whose `RETURNING` (one result row per row written) is most of the difference. When a
 /// key already exists the `INSERT` fails and SQLite undoes what the statement had written. The writer then
-/// asks, in one statement, whether every row is stored with the same digest, and leaves them alone when they
-/// are (a re-import). Else it looks each key up, and a row stored with the same digest is left alone without
-/// writing anything (the upsert cost over twice as much even when it changed nothing). The other rows are
-/// inserted when all are new, else written through the upsert, whose rows come back with their version (0 when
-/// added), so the counts stay exact. A statement's worth with the same key twice goes through the upsert whole, which
-/// writes them in order. The writer looks keys up until a statement's worth is all new (a re-import is all
-/// known keys).
+/// looks the keys' stored digests up, in one statement, and a row stored with the same digest is left alone
+/// without writing anything (the upsert cost over twice as much even when it changed nothing). The other rows
+/// are inserted when all are new, else written through the upsert, whose rows come back with their version (0
+/// when added), so the counts stay exact. A statement's worth with the same key twice goes through the upsert
+/// whole, which writes them in order. The writer looks keys up until a statement's worth is all new (a
+/// re-import is all known keys).
 struct ActivityWriter {
     static let rowsPerStatement = 32
     /// The number values bound per row, before the text values.
@@ -33,9 +32,10 @@ struct ActivityWriter {
     /// The queued rows to write (by their place in `pending`), reused from statement to statement.
     private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
-    private var storedDigest: FastStatement?
-    /// Per number of rows, the statement counting how many of them are stored unchanged.
-    private var unchangedCounts: [Int: FastStatement] = [:]
+    /// Per number of rows, the statement looking their keys' stored digests up.
+    private var digestLookups: [Int: FastStatement] = [:]
+    /// The digest stored with each queued row's key, in queue order; nil for a key not stored.
+    private var storedDigests: [Int64?] = []
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
     /// Per local day, the id the next activity written to it gets.
@@ -76,15 +76,12 @@ struct ActivityWriter {
             expectNew = false
         }
         guard !repeatsAKey() else { return try upsertSelected() }
-        if try allStoredUnchanged() {
-            unchanged += pending.count
-            return
-        }
         // Only the new and the changed rows are written.
+        try lookUpStoredDigests()
         selected.removeAll(keepingCapacity: true)
         var noneChanged = true
         for index in pending.rows.indices {
-            switch try stored(index) {
+            switch storedDigests[index] {
             case nil: selected.append(index)
             case digest(index): unchanged += 1
             default:
@@ -158,37 +155,30 @@ struct ActivityWriter {
         ActivityDigest.stored(content: pending.rows[index].contentDigest, owner: pendingOwners[index])
     }
 
-    /// Whether every queued row is stored under its key with the digest it would be written with, told by one
-    /// statement for them all: a re-import's rows are, and looking their keys up one statement each cost twice
-    /// as much. The queued keys are all different (see `repeatsAKey`), so each matches at most one row.
-    private mutating func allStoredUnchanged() throws -> Bool {
+    /// Looks up the digest stored with each queued row's key, into `storedDigests`: one statement for them
+    /// all, as a re-import looks every key up and one statement per key cost twice as much. The queued keys are
+    /// all different (see `repeatsAKey`), so each matches at most one row.
+    private mutating func lookUpStoredDigests() throws {
         let rows = pending.count
         let statement: FastStatement
-        if let prepared = unchangedCounts[rows] {
+        if let prepared = digestLookups[rows] {
             statement = prepared
         } else {
-            let values = Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
+            let values = (0..<rows).map { "(\($0), ?)" }.joined(separator: ", ")
             statement = try FastStatement(
                 db,
                 sql: """
-                    SELECT count(*) FROM (VALUES \(values)) AS queued
-                    JOIN activity ON activity.key = queued.column1 AND activity.digest = queued.column2
+                    SELECT queued.column1, activity.digest FROM (VALUES \(values)) AS queued
+                    LEFT JOIN activity ON activity.key = queued.column2
                     """)
-            unchangedCounts[rows] = statement
+            digestLookups[rows] = statement
         }
         for index in pending.rows.indices {
-            statement.bind(Int32(2 * index + 1), text: pending.text(0, of: pending.rows[index]))
-            statement.bind(Int32(2 * index + 2), digest(index))
+            statement.bind(Int32(index + 1), text: pending.text(0, of: pending.rows[index]))
         }
-        return try statement.firstInt64() == Int64(rows)
-    }
-
-    /// The digest stored with the key of queued row `index`; nil when the key is not stored.
-    private mutating func stored(_ index: Int) throws -> Int64? {
-        let statement = try storedDigest ?? FastStatement(db, sql: "SELECT digest FROM activity WHERE key = ?")
-        storedDigest = statement
-        statement.bind(1, text: pending.text(0, of: pending.rows[index]))
-        return try statement.firstInt64()
+        storedDigests.removeAll(keepingCapacity: true)
+        storedDigests.append(contentsOf: repeatElement(nil, count: rows))
+        try statement.forEachRow { row in storedDigests[Int(row.int64(0))] = row.optionalInt64(1) }
     }
 
     /// Binds the selected rows to `statement`. The text is bound in place: `pending` is not changed until the

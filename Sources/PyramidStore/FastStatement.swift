@@ -80,16 +80,6 @@ struct FastStatement {
         }
     }
 
-    /// Runs the statement and returns the first column of its first row; nil when it returns none.
-    func firstInt64() throws -> Int64? {
-        var first: Int64?
-        try step {
-            first = sqlite3_column_int64(handle, 0)
-            return false
-        }
-        return first
-    }
-
     /// Steps the statement, calling `row` at each row it returns until `row` says to stop; then resets it.
     private func step(_ row: () throws -> Bool) throws {
         defer {
