@@ -21,11 +21,9 @@ struct RowNormalizer {
     private var kindsNamed = TextMemo<ActivityKind?>()
     private var directionsNamed = TextMemo<Direction>()
     private var statuses = TextMemo<(lowercased: String, done: Bool)>()
-    /// Outcomes by `outcomeKey`, one memo per kind and direction (see `outcomeMemo`).
+    /// Outcomes by outcome text and status, one memo per kind and direction (see `outcomeMemo`).
     private var outcomes = [TextMemo<Outcome>](
         repeating: TextMemo(), count: ActivityKind.allCases.count * Direction.allCases.count)
-    /// The row being read's outcome text and status, as `outcomes` remembers them.
-    private var outcomeKey: [UInt8] = []
     /// The activity being read's key.
     private var key: [UInt8] = []
 
@@ -68,39 +66,28 @@ struct RowNormalizer {
     mutating func activity<R>(
         _ row: FieldValues, _ body: (ActivityText) throws -> R
     ) rethrows -> Result<R, RowFailure> {
-        let read: ActivityValues
+        var activity: ActivityText
         do {
-            read = try activityValues(row)
+            activity = try activityValues(row)
         } catch {
             return .failure(explained(error, in: row))
         }
         return .success(
             try row.withValues { text in
                 try key.withUnsafeBufferPointer { key in
-                    try body(
-                        ActivityText(
-                            key: key, owner: text[.owner], kind: read.kind, direction: read.direction,
-                            outcome: read.outcome, outcomeText: text[.outcome], occurredAt: read.occurredAt,
-                            utcOffsetMinutes: read.utcOffsetMinutes, durationSeconds: read.durationSeconds,
-                            subject: text[.subject], contact: text[.contact], company: text[.company], done: read.done,
-                            loggedAt: read.loggedAt))
+                    activity.key = key
+                    activity.owner = text[.owner]
+                    activity.outcomeText = text[.outcome]
+                    activity.subject = text[.subject]
+                    activity.contact = text[.contact]
+                    activity.company = text[.company]
+                    return try body(activity)
                 }
             })
     }
 
-    /// An activity's values other than its text (its key is left in `key`).
-    private struct ActivityValues {
-        var kind: ActivityKind
-        var direction: Direction
-        var outcome: Outcome
-        var occurredAt: Int64
-        var utcOffsetMinutes: Int
-        var durationSeconds: Int?
-        var done: Bool
-        var loggedAt: Int64?
-    }
-
-    private mutating func activityValues(_ row: FieldValues) throws -> ActivityValues {
+    /// The activity in `row` but its text values, which are left empty (its key is left in `key`).
+    private mutating func activityValues(_ row: FieldValues) throws -> ActivityText {
         guard !row.isEmpty(.owner) else { throw missing(.owner) }
         let (occurredAt, offset) = try occurredAt(row)
         let loggedAt = try row.isEmpty(.created) ? nil : instant(row, .created).0
@@ -110,9 +97,11 @@ struct RowNormalizer {
         let outcome = outcome(row, status: status, kind: kind, direction: direction, done: done)
         let duration = try duration(row)
         makeKey(row, kind: kind, occurredAt: occurredAt)
-        return ActivityValues(
-            kind: kind, direction: direction, outcome: outcome, occurredAt: occurredAt, utcOffsetMinutes: offset,
-            durationSeconds: duration, done: done, loggedAt: loggedAt)
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        return ActivityText(
+            key: none, owner: none, kind: kind, direction: direction, outcome: outcome, outcomeText: none,
+            occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: none,
+            contact: none, company: none, done: done, loggedAt: loggedAt)
     }
 
     /// Writes the activity's key to `key`: the layout's prefix and the row's id, else a hash of its content.
@@ -254,23 +243,12 @@ struct RowNormalizer {
     private mutating func outcome(
         _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
-        // The two values apart, by a NUL (which no value holds). The buffer is moved out of `self` while it is
-        // filled, so it is appended to in place, not copied for being shared.
-        var memoKey = outcomeKey
-        outcomeKey = []
-        defer { outcomeKey = memoKey }
-        memoKey.removeAll(keepingCapacity: true)
-        row.withValues { values in
-            memoKey.append(contentsOf: values[.outcome])
-            memoKey.append(0)
-            memoKey.append(contentsOf: values[.status])
-        }
         let memo = Self.outcomeMemo(kind, direction)
-        return memoKey.withUnsafeBufferPointer { memoKey in
-            if let known = outcomes[memo][memoKey] { return known }
+        return row.withValues { values in
+            if let known = outcomes[memo][values[.outcome], values[.status]] { return known }
             let outcome = Self.outcome(
                 row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
-            outcomes[memo].remember(outcome, for: memoKey)
+            outcomes[memo].remember(outcome, for: values[.outcome], values[.status])
             return outcome
         }
     }
@@ -436,38 +414,61 @@ struct RowNormalizer {
     }
 }
 
-/// Values remembered by a cell's text, for the few distinct texts a vocabulary column holds: up to 256 of them,
-/// so a column of all different texts costs no memory (past that, values are worked out afresh). The first
-/// eight are found by comparing their bytes in turn, which for short texts costs less than hashing them.
+/// Values remembered by a cell's text, or by two cells' (an outcome and its status), for the few distinct texts
+/// vocabulary columns hold: up to 256 keys, so a column of all different texts costs no memory (past that,
+/// values are worked out afresh). The first eight are found by comparing their bytes in turn, which for short
+/// texts costs less than hashing them. A memo is used with one text or with two, never both.
 struct TextMemo<Value> {
-    /// The first texts, back to back, and where each ends.
-    private var firstTexts: [UInt8] = []
+    /// The first keys' bytes, back to back (two texts apart by a NUL, which no value holds), and where each ends.
+    private var firstKeys: [UInt8] = []
     private var firstEnds: [Int] = []
     private var firstValues: [Value] = []
     private var more: [String: Value] = [:]
 
-    subscript(text: UnsafeBufferPointer<UInt8>) -> Value? {
-        let found = firstTexts.withUnsafeBufferPointer { texts -> Int? in
+    subscript(text: UnsafeBufferPointer<UInt8>) -> Value? { self[text, nil] }
+
+    subscript(text: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>?) -> Value? {
+        let count = text.count + (second.map { $0.count + 1 } ?? 0)
+        let found = firstKeys.withUnsafeBufferPointer { keys -> Int? in
             var start = 0
             for (index, end) in firstEnds.enumerated() {
                 defer { start = end }
-                guard end - start == text.count else { continue }
-                guard let known = texts.baseAddress, let wanted = text.baseAddress else { return index }
-                if memcmp(known + start, wanted, text.count) == 0 { return index }
+                guard end - start == count else { continue }
+                let key = UnsafeBufferPointer(rebasing: keys[start..<end])
+                guard Self.same(key.prefix(text.count), text) else { continue }
+                guard let second else { return index }
+                if Self.same(key.suffix(second.count), second) { return index }
             }
             return nil
         }
         if let found { return firstValues[found] }
-        return more.isEmpty ? nil : more[String(decoding: text, as: UTF8.self)]
+        return more.isEmpty ? nil : more[Self.text(text, second)]
     }
 
-    mutating func remember(_ value: Value, for text: UnsafeBufferPointer<UInt8>) {
+    mutating func remember(_ value: Value, for text: UnsafeBufferPointer<UInt8>) { remember(value, for: text, nil) }
+
+    mutating func remember(_ value: Value, for text: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?)
+    {
         if firstEnds.count < 8 {
-            firstTexts.append(contentsOf: text)
-            firstEnds.append(firstTexts.count)
+            firstKeys.append(contentsOf: text)
+            if let second {
+                firstKeys.append(0)
+                firstKeys.append(contentsOf: second)
+            }
+            firstEnds.append(firstKeys.count)
             firstValues.append(value)
         } else if more.count < 248 {
-            more[String(decoding: text, as: UTF8.self)] = value
+            more[Self.text(text, second)] = value
         }
+    }
+
+    private static func same(_ known: Slice<UnsafeBufferPointer<UInt8>>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let knownBytes = known.base.baseAddress, let wantedBytes = wanted.baseAddress else { return true }
+        return memcmp(knownBytes + known.startIndex, wantedBytes, wanted.count) == 0
+    }
+
+    private static func text(_ text: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> String {
+        let first = String(decoding: text, as: UTF8.self)
+        return second.map { first + "\0" + String(decoding: $0, as: UTF8.self) } ?? first
     }
 }

@@ -30,6 +30,21 @@ struct VocabularyMemoTests {
         #expect(Set(alone.map(\.outcome)).count > 5)
     }
 
+    @Test func anOutcomeIsRememberedWithItsStatus() throws {
+        // Given meetings whose outcome is blank or the same text, told apart only by a status of the same length
+        let rows = [
+            "meeting,outbound,Completed,", "meeting,outbound,Scheduled,", "meeting,outbound,Completed,",
+            "call,outbound,Completed,Busy", "call,outbound,Cancelled,Busy", "call,outbound,Completed,Busy",
+        ].enumerated().map { index, cells in "ben@example.com,\(cells),2026-11-\(10 + index) 09:00\n" }
+        // When they are read together and each alone
+        let together = try read(Self.header + rows.joined())
+        let alone = try rows.map { try #require(try read(Self.header + $0).first) }
+        // Then each reads the same both ways, and the status made a difference
+        #expect(together == alone)
+        #expect(alone[0].outcome != alone[1].outcome)
+        #expect(alone[3].done != alone[4].done)
+    }
+
     private func read(_ text: String) throws -> [Activity] {
         let reader = try ExportReader(name: "activities.csv", size: Int64(text.utf8.count), options: ImportOptions()) {
             MemoryByteSource(text)
