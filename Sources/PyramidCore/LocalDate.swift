@@ -57,23 +57,29 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: String) {
-        // Byte by byte: counting a substring's characters would run Unicode's grapheme rules over ten digits.
-        guard text.utf8.count == 10 else { return nil }
-        var parts = (year: 0, month: 0, day: 0)
-        for (position, byte) in text.utf8.enumerated() {
-            if position == 4 || position == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        var text = text
+        guard let date = text.withUTF8({ LocalDate(iso: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8; nil for anything else. Byte by byte: the import reads a date or two
+    /// on every row, and counting a substring's characters would run Unicode's grapheme rules over ten digits.
+    public init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        // Digits are read without a check each; a byte that is not one sets `bad`.
+        var bad = false
+        func number(_ positions: Range<Int>) -> Int {
+            var value = 0
+            for position in positions {
+                let digit = bytes[position] &- UInt8(ascii: "0")
+                bad = bad || digit > 9
+                value = value &* 10 &+ Int(digit)
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch position {
-            case ..<4: parts.year = parts.year * 10 + digit
-            case ..<7: parts.month = parts.month * 10 + digit
-            default: parts.day = parts.day * 10 + digit
-            }
+            return value
         }
-        self.init(year: parts.year, month: parts.month, day: parts.day)
+        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
+        guard !bad else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Days since 1970-01-01 (negative before).

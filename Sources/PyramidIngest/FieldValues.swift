@@ -21,9 +21,7 @@ public struct FieldValues: Sendable {
     /// Calls `body` with the UTF-8 of `field`'s value.
     public func withBytes<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let range = ranges[field.ordinal]
-        return try text.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]))
-        }
+        return try text.withUnsafeBufferPointer { try body(Values.bytes(of: range, in: $0)) }
     }
 
     /// Calls `body` with the row's values as bytes, to read several without a closure each.
@@ -38,9 +36,12 @@ public struct FieldValues: Sendable {
         fileprivate let text: UnsafeBufferPointer<UInt8>
         fileprivate let ranges: UnsafeBufferPointer<Range<Int32>>
 
-        subscript(field: Field) -> UnsafeBufferPointer<UInt8> {
-            let range = ranges[field.ordinal]
-            return UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)])
+        subscript(field: Field) -> UnsafeBufferPointer<UInt8> { Self.bytes(of: ranges[field.ordinal], in: text) }
+
+        fileprivate static func bytes(of range: Range<Int32>, in text: UnsafeBufferPointer<UInt8>)
+            -> UnsafeBufferPointer<UInt8>
+        {
+            UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)])
         }
     }
 

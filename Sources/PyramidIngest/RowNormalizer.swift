@@ -244,13 +244,11 @@ struct RowNormalizer {
         _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
         let memo = Self.outcomeMemo(kind, direction)
-        return row.withValues { values in
-            if let known = outcomes[memo][values[.outcome], values[.status]] { return known }
-            let outcome = Self.outcome(
-                row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
-            outcomes[memo].remember(outcome, for: values[.outcome], values[.status])
-            return outcome
-        }
+        if let known = row.withValues({ outcomes[memo][$0[.outcome], $0[.status]] }) { return known }
+        let outcome = Self.outcome(
+            row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
+        row.withValues { outcomes[memo].remember(outcome, for: $0[.outcome], $0[.status]) }
+        return outcome
     }
 
     /// Which of `outcomes` remembers the outcomes of `kind` and `direction`.

@@ -4,13 +4,13 @@ import PyramidCore
 /// A vocabulary's values and their UTF-8 text, both ways, without making a `String`: the import packs an
 /// activity's kind, direction and outcome as text, and the reports read them back.
 ///
-/// The texts are copied once into memory that is never freed, so the bytes `text(of:)` gives stay valid: make
-/// one per vocabulary, as `Vocabularies` does, not one per use.
+/// The texts are copied once into memory that is never freed, so the bytes `text(of:)` gives stay valid: there
+/// is one per vocabulary, in `Vocabularies`.
 struct VocabularyText<Value: RawRepresentable & CaseIterable & Equatable>: @unchecked Sendable
 where Value.RawValue == String {
     private let cases: [(text: UnsafeBufferPointer<UInt8>, value: Value)]
 
-    init() {
+    fileprivate init() {
         cases = Value.allCases.map { value in
             let utf8 = Array(value.rawValue.utf8)
             let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: utf8.count)

@@ -98,28 +98,23 @@ public enum DateTimeText {
     /// the general reader, which also gives the precise message.
     private static func parseISOLocal(_ b: UnsafeBufferPointer<UInt8>) -> WrittenDateTime? {
         let count = b.count
-        guard count == 10 || count == 16 || count == 19 else { return nil }
-        // Digits are read without a check each; a byte that is not one sets `bad`.
-        var bad = false
-        func number(_ i: Int, _ n: Int) -> Int {
-            var value = 0
-            for j in i..<i + n {
-                let digit = b[j] &- 48
-                bad = bad || digit > 9
-                value = value &* 10 &+ Int(digit)
-            }
-            return value
-        }
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
-        guard !bad, let date = LocalDate(year: year, month: month, day: day) else { return nil }
+        guard count == 10 || count == 16 || count == 19,
+            let date = LocalDate(iso: UnsafeBufferPointer(rebasing: b[0..<10]))
+        else { return nil }
         guard count > 10 else { return WrittenDateTime(date: date) }
+        // Two digits at `i`; a byte that is not one sets `bad`.
+        var bad = false
+        func twoDigits(_ i: Int) -> Int {
+            let tens = b[i] &- UInt8(ascii: "0"), ones = b[i + 1] &- UInt8(ascii: "0")
+            bad = bad || tens > 9 || ones > 9
+            return Int(tens) * 10 + Int(ones)
+        }
         guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return nil }
-        let hour = number(11, 2), minute = number(14, 2)
+        let hour = twoDigits(11), minute = twoDigits(14)
         var second = 0
         if count == 19 {
             guard b[16] == UInt8(ascii: ":") else { return nil }
-            second = number(17, 2)
+            second = twoDigits(17)
         }
         guard !bad, hour <= 23, minute <= 59, second <= 59 else { return nil }
         return WrittenDateTime(date: date, secondsOfDay: hour * 3600 + minute * 60 + second)
