@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PyramidCoreTests", dependencies: ["PyramidCore"]),
-        .testTarget(name: "PyramidIngestTests", dependencies: ["PyramidIngest"]),
+        .testTarget(name: "PyramidIngestTests", dependencies: ["PyramidIngest", "PyramidDemo"]),
         .testTarget(name: "PyramidStoreTests", dependencies: ["PyramidStore", "PyramidIngest"]),
         .testTarget(name: "PyramidReportTests", dependencies: ["PyramidReport"]),
         .testTarget(name: "PyramidDemoTests", dependencies: ["PyramidDemo"]),

@@ -1,7 +1,7 @@
 import PyramidCore
 
 /// An activity as the normalizer read it, its text values as UTF-8 where the reader holds them: the import
-/// packs these for the database without making a `String` of any value (see `ExportReader.next(activity:)`).
+/// packs these for the database without making a `String` of any value (see `ExportReader.next(into:)`).
 /// Valid only inside the call it is handed to.
 public struct ActivityText {
     /// See `Activity` for what each value means.
@@ -34,4 +34,11 @@ public struct ActivityText {
     public var localDay: Int {
         LocalDate.daysSinceEpoch(epochSeconds: occurredAt, offsetSeconds: utcOffsetMinutes * 60)
     }
+}
+
+/// Receives the activities `ExportReader.next(into:)` reads.
+public protocol ActivitySink {
+    /// Takes `activity`, valid only during the call; the reader has read `bytesRead` bytes of the file so far.
+    /// What it throws stops the reading. (The reader is busy during the call: ask it nothing.)
+    mutating func take(_ activity: ActivityText, bytesRead: Int64) throws
 }

@@ -13,8 +13,8 @@ public struct CSVReader<Source: ByteSource> {
 
     private var source: Source
     private let delimiter: UInt8
-    /// Per byte value, whether it ends an unquoted cell: the delimiter and the line breaks.
-    private let cellEnds: [Bool]
+    /// The bytes that end an unquoted cell: the delimiter and the line breaks.
+    private let cellEnds: CellEnds
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -44,9 +44,7 @@ public struct CSVReader<Source: ByteSource> {
         self.source = source
         self.file = file
         self.delimiter = delimiter
-        var cellEnds = [Bool](repeating: false, count: 256)
-        for byte in [delimiter, UInt8(ascii: "\n"), UInt8(ascii: "\r")] { cellEnds[Int(byte)] = true }
-        self.cellEnds = cellEnds
+        self.cellEnds = CellEnds(delimiter: delimiter)
         self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
     }
 
@@ -84,24 +82,48 @@ public struct CSVReader<Source: ByteSource> {
     }
 
     /// Appends cell `index` as text (see `TextDecoder`) to `text` as UTF-8, with white space (and NULs, which
+    /// decoding drops) trimmed at both ends (see `appendTrimmed`).
+    public func appendTrimmedCell(_ index: Int, to text: inout [UInt8], decoder: inout TextDecoder) {
+        withCell(index) { Self.appendTrimmed($0, to: &text, decoder: &decoder) }
+    }
+
+    /// Appends `bytes` as text (see `TextDecoder`) to `text` as UTF-8, with white space (and NULs, which
     /// decoding drops) trimmed at both ends. ASCII white space is trimmed on the bytes, cheaper than trimming a
     /// `String`; a cell that then starts or ends past ASCII (a no-break or other Unicode space, a Windows-1252
     /// byte) is decoded first and trimmed as text.
-    public func appendTrimmedCell(_ index: Int, to text: inout [UInt8], decoder: inout TextDecoder) {
-        withCell(index) { bytes in
-            var lower = 0
-            var upper = bytes.count
-            while lower < upper, CSVReader.isSpaceOrNUL(bytes[lower]) { lower += 1 }
-            while upper > lower, CSVReader.isSpaceOrNUL(bytes[upper - 1]) { upper -= 1 }
-            guard lower < upper else { return }
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
-            if bytes[lower] < 0x80 && bytes[upper - 1] < 0x80 { return decoder.append(trimmed, to: &text) }
-            text.append(contentsOf: decoder.decode(trimmed).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
-        }
+    static func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8], decoder: inout TextDecoder) {
+        let trimmed = trimmedASCII(bytes)
+        guard let first = trimmed.first, let last = trimmed.last else { return }
+        if first < 0x80 && last < 0x80 { return decoder.append(trimmed, to: &text) }
+        text.append(contentsOf: decoder.decode(trimmed).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+    }
+
+    /// `bytes` without the ASCII white space and NULs at either end.
+    static func trimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isSpaceOrNUL(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpaceOrNUL(bytes[upper - 1]) { upper -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
     }
 
     private static func isSpaceOrNUL(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0
+    }
+
+    /// Calls `body` with the current record's cells as bytes, looked up without a closure each.
+    func withRecord<R>(_ body: (CSVRecord) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBufferPointer { buffer in
+            try unescaped.withUnsafeBufferPointer { unescaped in
+                try cells.withUnsafeBufferPointer { cells in
+                    let raw = UnsafeBufferPointer(rebasing: buffer[rawRange])
+                    return try body(
+                        CSVRecord(
+                            buffer: buffer, unescaped: unescaped, cells: cells,
+                            isPlainASCII: TextDecoder.isPlainASCII(raw)))
+                }
+            }
+        }
     }
 
     /// All cells of the current record as text.
@@ -175,7 +197,7 @@ public struct CSVReader<Source: ByteSource> {
                     } else {
                         position = end
                     }
-                    for index in run..<position { newlines &+= bytes[index] == lf ? 1 : 0 }
+                    newlines += Self.count(lf, in: UnsafeBufferPointer(rebasing: bytes[run..<position]))
                     record.take(bytes, run, position)
                     if position == end { break }
                     if position + 1 == end && !atEOF { return }
@@ -216,8 +238,7 @@ public struct CSVReader<Source: ByteSource> {
                 }
                 // Take the run up to the next delimiter or line end at once.
                 let run = position
-                position += 1
-                while position < end && !ends[Int(bytes[position])] { position += 1 }
+                position = Self.firstCellEnd(in: bytes, from: position + 1, to: end, ends: ends)
                 record.take(bytes, run, position)
                 cellStart = false
             }
@@ -237,6 +258,40 @@ public struct CSVReader<Source: ByteSource> {
         bytesRead += Int64(consumedTo - start)
         self.start = consumedTo
         return found
+    }
+
+    /// The number of `byte`s in `bytes`.
+    private static func count(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var next = bytes.baseAddress else { return 0 }
+        let end = next + bytes.count
+        var found = 0
+        while next < end, let match = memchr(next, Int32(byte), end - next) {
+            found += 1
+            next = UnsafePointer(match.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return found
+    }
+
+    /// The position of the first delimiter or line break in `bytes[from..<to]`; `to` when there is none.
+    /// Eight bytes at a time: `(w - 0x01…) & ~w & 0x80…` flags the bytes of `w` that are zero (the lowest one
+    /// flagged always is), so a word XORed with a byte repeated flags where that byte is.
+    private static func firstCellEnd(
+        in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, ends: CellEnds
+    ) -> Int {
+        var position = from
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high = ones << 7
+            func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
+            while position + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let flags = zeros(word ^ ends.delimiters) | zeros(word ^ ends.lineFeeds) | zeros(word ^ ends.returns)
+                if flags != 0 { return position + flags.trailingZeroBitCount / 8 }
+                position += 8
+            }
+        }
+        while position < end && !ends.contains(bytes[position]) { position += 1 }
+        return position
     }
 
     /// Makes room and reads more bytes; grows the buffer when one record fills it.
@@ -263,6 +318,41 @@ public struct CSVReader<Source: ByteSource> {
         }
         if n == 0 { atEOF = true }
         end += n
+    }
+}
+
+/// The bytes that end an unquoted cell, each also repeated in the eight bytes of a word.
+private struct CellEnds {
+    let delimiter: UInt8
+    let delimiters: UInt64
+    let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+}
+
+/// A record's cells as bytes, valid only inside `CSVReader.withRecord`.
+struct CSVRecord {
+    fileprivate let buffer: UnsafeBufferPointer<UInt8>
+    fileprivate let unescaped: UnsafeBufferPointer<UInt8>
+    fileprivate let cells: UnsafeBufferPointer<Cell>
+    /// Whether the record as it stood in the file is all ASCII, without a NUL: then every cell is its own text.
+    let isPlainASCII: Bool
+
+    var count: Int { cells.count }
+
+    /// The bytes of cell `index`; empty when the record is shorter.
+    subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index < cells.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let cell = cells[index]
+        return UnsafeBufferPointer(rebasing: (cell.copied ? unescaped : buffer)[cell.start..<cell.end])
     }
 }
 

@@ -3,14 +3,12 @@ import PyramidCore
 
 /// How a file's header is matched to a layout and its columns bound to fields.
 extension ExportReader {
-    /// The part of `text[value]` that is the value: Excel's `="00123"` guard unwrapped (cells arrive already
+    /// The part of `cell` that is the value: Excel's `="00123"` guard unwrapped (cells arrive already
     /// trimmed).
-    static func clean(_ text: [UInt8], _ value: Range<Int>) -> Range<Int> {
+    static func clean(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
-        guard value.count >= 3, text[value.lowerBound] == equals, text[value.lowerBound + 1] == quote,
-            text[value.upperBound - 1] == quote
-        else { return value }
-        return value.lowerBound + 2..<value.upperBound - 1
+        guard cell.count >= 3, cell[0] == equals, cell[1] == quote, cell[cell.count - 1] == quote else { return cell }
+        return UnsafeBufferPointer(rebasing: cell[2..<cell.count - 1])
     }
 
     static func readPrefix(_ source: any ByteSource) throws -> [UInt8] {

@@ -24,30 +24,14 @@ public final class ExportReader {
         return header.names.indices.filter { !used.contains($0) }.map { header.names[$0] }
     }
 
-    private var reader: CSVReader<AnyByteSource>
-    private var decoder = TextDecoder()
+    /// The records, read into values.
+    private var source: RowSource
     private let digestSink: DigestSink
     private let byteOrderEncoding: TextEncoding
     private let binding: [Field: [Int]]
-    /// `binding` for the per-row loop: each field's columns by field ordinal, in the order they are tried, as
-    /// plain pairs, so the loop retains nothing.
-    private let boundCells: [(ordinal: Int, index: Int)]
-    /// The layout's values that mean "empty", as UTF-8.
-    private let emptyMarkers: [[UInt8]]
     private var normalizer: RowNormalizer
     private var pending: [PendingRow] = []
     private var pendingIndex = 0
-    /// The current record's cells, kept from row to row so its storage is not made and freed for each one.
-    private var values = FieldValues()
-
-    private struct PendingRow {
-        var values: FieldValues?
-        var line: Int
-        /// The raw text, kept for rows read ahead; nil for the current record (decoded only if needed).
-        var raw: String?
-        var problem: String?
-        var footer: Bool
-    }
 
     /// Opens `url` and reads its header. Throws when the file is not a CSV this reader can place.
     public convenience init(url: URL, options: ImportOptions, dialects: [Dialect] = Dialects.all) throws {
@@ -96,7 +80,7 @@ public final class ExportReader {
             source = AnyByteSource(hashed)
         }
         delimiter = FileSniffer.delimiter(ofUTF8: utf8Prefix)
-        reader = CSVReader(source: source, file: name, delimiter: delimiter)
+        var reader = CSVReader(source: source, file: name, delimiter: delimiter)
 
         let candidates = try ExportReader.candidates(options: options, dialects: dialects)
         var decoder = TextDecoder()
@@ -129,9 +113,11 @@ public final class ExportReader {
         dialect = chosen
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)
-        emptyMarkers = chosen.emptyMarkers.sorted().map { Array($0.utf8) }
-        boundCells = binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.0 < $1.0 }
-            .flatMap { ordinal, indexes in indexes.map { (ordinal, $0) } }
+        self.source = RowSource(
+            reader: reader, decoder: decoder, columns: headerRow.names.count,
+            bound: binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.0 < $1.0 }
+                .flatMap { ordinal, indexes in indexes.map { (ordinal, $0) } },
+            emptyMarkers: chosen.emptyMarkers.sorted().map { Array($0.utf8) })
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
             for (field, names) in chosen.columns.sorted(by: { $0.key < $1.key }) where binding[field] == nil {
@@ -139,7 +125,6 @@ public final class ExportReader {
                     file: fileName, layout: chosen.title, field: field.label, expected: names, header: headerRow.names)
             }
         }
-        self.decoder = decoder
 
         let order = options.dateOrder ?? chosen.dateOrder
         let columnNames = binding.compactMapValues { $0.first.map { headerRow.names[$0] } }
@@ -151,12 +136,12 @@ public final class ExportReader {
 
     /// The encoding the file turned out to have, as far as it has been read.
     public var encoding: TextEncoding {
-        if decoder.sawWindows1252 { return .windows1252 }
+        if source.decoder.sawWindows1252 { return .windows1252 }
         return byteOrderEncoding
     }
 
     /// Bytes read so far, for progress.
-    public var bytesRead: Int64 { reader.bytesRead }
+    public var bytesRead: Int64 { source.reader.bytesRead }
 
     /// The SHA-256 of the whole file; call after the last row.
     public func sha256() -> String {
@@ -173,18 +158,52 @@ public final class ExportReader {
     }
 
     /// Reads on to the next row that is not an activity, and returns it (nil at the end of the file). Each
-    /// activity on the way is handed to `activity` as it is read, its text where the reader holds it: the
-    /// import's path, which makes no `String` of an activity's values (but to key a row without an id by its
-    /// content). What `activity` throws stops the reading.
-    public func next(activity: (ActivityText) throws -> Void) throws -> ExportRow? {
+    /// activity on the way is handed to `sink` as it is read, its text where the reader holds it: the import's
+    /// path, which makes no `String` of an activity's values (but to key a row without an id by its content).
+    /// What `sink` throws stops the reading.
+    public func next<Sink: ActivitySink>(into sink: inout Sink) throws -> ExportRow? {
         guard dialect.holds == .activities else { return try next() }
-        while let row = try nextPending() {
+        while pendingIndex < pending.count, let row = try nextPending() {
             guard let values = row.values, row.problem == nil else {
                 if let result = finish(row) { return result }
                 continue
             }
-            if case .failure(let problem) = try normalizer.activity(values, activity) {
-                return quarantined(row, problem)
+            let bytesRead = bytesRead
+            let read = try normalizer.activity(values) { try sink.take($0, bytesRead: bytesRead) }
+            if case .failure(let problem) = read { return quarantined(row, problem) }
+        }
+        while let stop = try Self.readActivities(&source, &normalizer, into: &sink) {
+            switch stop {
+            case .row(let row): if let result = finish(row) { return result }
+            case .failed(let line, let problem): return quarantined(line: line, raw: nil, problem)
+            }
+        }
+        return nil
+    }
+
+    /// Why a run of activities stopped.
+    private enum Stop {
+        /// A row that is not an activity.
+        case row(PendingRow)
+        /// The current record, which failed to read as an activity.
+        case failed(line: Int, RowFailure)
+    }
+
+    /// Reads the file's activities into `sink` up to the next row that is not one; nil at the end of the file.
+    /// The reading state is handed over once for the whole run: as a class's stored properties, each use of it
+    /// would be checked for exclusive access.
+    private static func readActivities<Sink: ActivitySink>(
+        _ source: inout RowSource, _ normalizer: inout RowNormalizer, into sink: inout Sink
+    ) throws -> Stop? {
+        while let record = try source.next() {
+            switch record {
+            case .other(let row): return .row(row)
+            case .values(let line):
+                let bytesRead = source.reader.bytesRead
+                let read = try normalizer.activity(source.values) { try sink.take($0, bytesRead: bytesRead) }
+                if case .failure(let problem) = read {
+                    return .failed(line: line, problem)
+                }
             }
         }
         return nil
@@ -192,7 +211,7 @@ public final class ExportReader {
 
     /// The next row read ahead, else the next row of the file.
     private func nextPending() throws -> PendingRow? {
-        guard pendingIndex < pending.count else { return try readRow(keepRaw: false) }
+        guard pendingIndex < pending.count else { return try source.nextRow(keepRaw: false) }
         let row = pending[pendingIndex]
         pendingIndex += 1
         if pendingIndex == pending.count {
@@ -217,72 +236,15 @@ public final class ExportReader {
     }
 
     private func quarantined(_ row: PendingRow, _ problem: RowFailure) -> ExportRow {
-        .quarantined(
-            RowProblem(line: row.line, reason: "line \(row.line): \(problem.message)", raw: row.raw ?? currentRaw()))
+        quarantined(line: row.line, raw: row.raw, problem)
     }
 
-    private func currentRaw() -> String { reader.rawText(decoder: &decoder) }
-
-    /// Reads the next non-blank record into field values, or a problem.
-    private func readRow(keepRaw: Bool) throws -> PendingRow? {
-        // The reader and decoder are handed over for the whole record: calls on a class's stored struct would
-        // each copy it (and retain everything it holds).
-        try Self.readRow(
-            &reader, decoder: &decoder, values: &values, columns: header.names.count, bound: boundCells,
-            emptyMarkers: emptyMarkers, keepRaw: keepRaw)
+    /// A row set aside; without `raw` text, it is the current record.
+    private func quarantined(line: Int, raw: String?, _ problem: RowFailure) -> ExportRow {
+        .quarantined(RowProblem(line: line, reason: "line \(line): \(problem.message)", raw: raw ?? currentRaw()))
     }
 
-    private static func readRow(
-        _ reader: inout CSVReader<AnyByteSource>, decoder: inout TextDecoder, values: inout FieldValues,
-        columns: Int, bound: [(ordinal: Int, index: Int)], emptyMarkers: [[UInt8]], keepRaw: Bool
-    ) throws -> PendingRow? {
-        while try reader.next() {
-            if reader.isBlank { continue }
-            let line = reader.line
-            if reader.unterminatedQuote {
-                return PendingRow(
-                    line: line, raw: reader.rawText(decoder: &decoder),
-                    problem: "a quoted cell opens here and is never closed, so the rest of the file "
-                        + "is set aside with it", footer: false)
-            }
-            // A footer has one cell that is not empty: counting stops at two.
-            var nonEmpty = 0
-            for i in 0..<reader.count where reader.withCell(i, { !$0.isEmpty }) {
-                nonEmpty += 1
-                if nonEmpty == 2 { break }
-            }
-            if nonEmpty == 1, ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
-                return PendingRow(line: line, raw: "", footer: true)
-            }
-            if reader.count > columns {
-                var extra = 0
-                for i in columns..<reader.count where reader.withCell(i, { !$0.isEmpty }) { extra += 1 }
-                if extra > 0 {
-                    return PendingRow(
-                        line: line, raw: reader.rawText(decoder: &decoder),
-                        problem: "\(reader.count) cells but the header has \(columns); "
-                            + "is a delimiter inside an unquoted cell?", footer: false)
-                }
-            }
-            values.removeAll()
-            // The first of a field's columns with a value gives it.
-            var lastFound = -1
-            for (ordinal, index) in bound where ordinal != lastFound {
-                let found = values.set(ordinal: ordinal) { text in
-                    let start = text.count
-                    reader.appendTrimmedCell(index, to: &text, decoder: &decoder)
-                    let value = clean(text, start..<text.count)
-                    let cell = text[value]
-                    guard !emptyMarkers.contains(where: { $0.elementsEqual(cell) }) else { return nil }
-                    return value
-                }
-                if found { lastFound = ordinal }
-            }
-            return PendingRow(
-                values: values, line: line, raw: keepRaw ? reader.rawText(decoder: &decoder) : nil, footer: false)
-        }
-        return nil
-    }
+    private func currentRaw() -> String { source.rawText() }
 
     /// Reads ahead up to 1,000 rows to tell `03/04/2026` month-first from day-first.
     private func sniffDateOrder(fallback: DateOrder) throws -> DateOrder {
@@ -293,7 +255,7 @@ public final class ExportReader {
         let bound = dateFields.filter { binding[$0] != nil }
         var monthFirstLine: Int?
         var dayFirstLine: Int?
-        while pending.count < 1000, let row = try readRow(keepRaw: true) {
+        while pending.count < 1000, let row = try source.nextRow(keepRaw: true) {
             pending.append(row)
             guard let values = row.values else { continue }
             for field in bound {

@@ -2,13 +2,15 @@
 /// `String` per cell; the normalizer reads the fields it only parses (dates, durations, vocabulary) as bytes,
 /// and makes text only of what it keeps.
 public struct FieldValues: Sendable {
-    /// The values' bytes, always valid UTF-8.
-    private var text: [UInt8] = []
-    /// Per field ordinal, where its value lies in `text`.
-    private var ranges = [Range<Int32>](repeating: 0..<0, count: Field.allCases.count)
+    /// The values' bytes, always valid UTF-8 (`count` of them used), and where each field's lies. Shared by
+    /// copies until one writes.
+    private var storage: ValueStorage
+    private var count = 0
 
     /// Creates an empty row.
-    public init() {}
+    public init() {
+        storage = ValueStorage(capacity: 512)
+    }
 
     /// The trimmed cell for `field`; empty when the export has no such column.
     public subscript(field: Field) -> String {
@@ -16,32 +18,29 @@ public struct FieldValues: Sendable {
     }
 
     /// Whether `field` has no value.
-    public func isEmpty(_ field: Field) -> Bool { ranges[field.ordinal].isEmpty }
+    public func isEmpty(_ field: Field) -> Bool { withValues { $0[field].isEmpty } }
 
     /// Calls `body` with the UTF-8 of `field`'s value.
     public func withBytes<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let range = ranges[field.ordinal]
-        return try text.withUnsafeBufferPointer { try body(Values.bytes(of: range, in: $0)) }
+        try withValues { try body($0[field]) }
     }
 
     /// Calls `body` with the row's values as bytes, to read several without a closure each.
     func withValues<R>(_ body: (Values) throws -> R) rethrows -> R {
-        try text.withUnsafeBufferPointer { text in
-            try ranges.withUnsafeBufferPointer { ranges in try body(Values(text: text, ranges: ranges)) }
+        try withExtendedLifetime(storage) {
+            let text = UnsafeBufferPointer(start: storage.base, count: count)
+            return try body(Values(text: text, ranges: UnsafePointer(storage.ranges)))
         }
     }
 
     /// A row's values as bytes, valid only inside `withValues`.
     struct Values {
         fileprivate let text: UnsafeBufferPointer<UInt8>
-        fileprivate let ranges: UnsafeBufferPointer<Range<Int32>>
+        fileprivate let ranges: UnsafePointer<Range<Int32>>
 
-        subscript(field: Field) -> UnsafeBufferPointer<UInt8> { Self.bytes(of: ranges[field.ordinal], in: text) }
-
-        fileprivate static func bytes(of range: Range<Int32>, in text: UnsafeBufferPointer<UInt8>)
-            -> UnsafeBufferPointer<UInt8>
-        {
-            UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)])
+        subscript(field: Field) -> UnsafeBufferPointer<UInt8> {
+            let range = ranges[field.ordinal]
+            return UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)])
         }
     }
 
@@ -54,24 +53,55 @@ public struct FieldValues: Sendable {
 
     /// Empties the row for the next record's values.
     mutating func removeAll() {
-        text.removeAll(keepingCapacity: true)
-        ranges.withUnsafeMutableBufferPointer { $0.update(repeating: 0..<0) }
+        if !isKnownUniquelyReferenced(&storage) { storage = ValueStorage(capacity: storage.capacity) }
+        count = 0
+        storage.ranges.update(repeating: 0..<0, count: Field.count)
     }
 
-    /// Tries a value for the field at `ordinal`: `append` adds its UTF-8 to the buffer and returns the part of
-    /// what it added that is the value (nil for none). An empty value leaves the field as it was.
-    mutating func set(ordinal: Int, appending append: (inout [UInt8]) -> Range<Int>?) -> Bool {
-        let mark = text.count
-        guard let value = append(&text), !value.isEmpty else {
-            if text.count > mark { text.removeLast(text.count - mark) }
-            return false
+    /// Sets the field at `ordinal` to `value`, which must be valid UTF-8.
+    mutating func set(ordinal: Int, to value: UnsafeBufferPointer<UInt8>) {
+        guard let source = value.baseAddress else { return }
+        if count + value.count > storage.capacity || !isKnownUniquelyReferenced(&storage) {
+            storage = ValueStorage(copying: storage, count: count, capacity: 2 * (count + value.count))
         }
-        ranges[ordinal] = Int32(value.lowerBound)..<Int32(value.upperBound)
-        return true
+        (storage.base + count).initialize(from: source, count: value.count)
+        storage.ranges[ordinal] = Int32(count)..<Int32(count + value.count)
+        count += value.count
+    }
+}
+
+/// A row's values in one allocation, and where each field's lies. Written only by a `FieldValues` that holds
+/// the only reference (it copies them first otherwise), so sharing one between threads is safe.
+private final class ValueStorage: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    /// Per field ordinal, where its value lies.
+    let ranges: UnsafeMutablePointer<Range<Int32>>
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+        ranges = .allocate(capacity: Field.count)
+        ranges.initialize(repeating: 0..<0, count: Field.count)
+    }
+
+    /// A copy of the first `count` bytes of `storage`, and its fields, with room for at least `capacity`.
+    convenience init(copying storage: ValueStorage, count: Int, capacity: Int) {
+        self.init(capacity: max(storage.capacity, capacity))
+        base.initialize(from: storage.base, count: count)
+        ranges.update(from: storage.ranges, count: Field.count)
+    }
+
+    deinit {
+        base.deallocate()
+        ranges.deallocate()
     }
 }
 
 extension Field {
+    /// The number of fields.
+    static let count = allCases.count
+
     /// The field's position in `allCases`, for array-backed rows.
     var ordinal: Int {
         // A switch, not a dictionary: this runs for every cell of every row.

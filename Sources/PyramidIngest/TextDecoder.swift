@@ -33,6 +33,23 @@ public struct TextDecoder: Sendable {
         }
     }
 
+    /// Whether `bytes` are all ASCII and none is NUL: then they are their own text.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        // Eight bytes at a time, without a branch: a high bit set is a byte past ASCII, and
+        // `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when one of the bytes is zero.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var flags: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            flags |= word | ((word &- ones) & ~word)
+            index += 8
+        }
+        for byte in bytes[index...] { flags |= byte == 0 ? 0x80 : UInt64(byte) }
+        return flags & (ones << 7) == 0
+    }
+
     /// Whether `bytes` are all ASCII, and whether one is NUL.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, nul: Bool) {
         var ascii = true

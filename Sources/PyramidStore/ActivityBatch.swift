@@ -44,7 +44,9 @@ final class ActivityBatch: @unchecked Sendable {
     private var textCount = 0
     private var textCapacity: Int
 
-    init(textCapacity: Int = 1 << 16) {
+    /// An empty batch with room for `rows` rows and `textCapacity` bytes of text before it grows.
+    init(rows: Int = 0, textCapacity: Int = 1 << 16) {
+        self.rows.reserveCapacity(rows)
         self.textCapacity = textCapacity
         text = .allocate(capacity: textCapacity)
     }
@@ -56,20 +58,34 @@ final class ActivityBatch: @unchecked Sendable {
 
     /// Packs `activity`, whose owner is the import's `owner`th.
     func append(_ activity: ActivityText, owner: Int) {
+        let kind = Vocabularies.kinds.text(of: activity.kind)
+        let direction = Vocabularies.directions.text(of: activity.direction)
+        let outcome = Vocabularies.outcomes.text(of: activity.outcome)
+        // Room is made once, and the values are copied through a local pointer: each use of a class's stored
+        // property would be checked for exclusive access.
+        reserve(
+            activity.key.count + kind.count + direction.count + outcome.count + activity.outcomeText.count
+                + activity.subject.count + activity.contact.count + activity.company.count)
         let start = textCount
+        let base = text + start
+        var next = base
         var ends = SIMD8<Int32>()
         func put(_ value: UnsafeBufferPointer<UInt8>, _ field: Int) {
-            append(value)
-            ends[field] = Int32(textCount - start)
+            if let source = value.baseAddress {
+                next.initialize(from: source, count: value.count)
+                next += value.count
+            }
+            ends[field] = Int32(next - base)
         }
         put(activity.key, 0)
-        put(Vocabularies.kinds.text(of: activity.kind), 1)
-        put(Vocabularies.directions.text(of: activity.direction), 2)
-        put(Vocabularies.outcomes.text(of: activity.outcome), 3)
+        put(kind, 1)
+        put(direction, 2)
+        put(outcome, 3)
         put(activity.outcomeText, 4)
         put(activity.subject, 5)
         put(activity.contact, 6)
         put(activity.company, 7)
+        textCount = start + Int(ends[7])
         // The values after the key, and where each ends among them.
         let keyEnd = ends[0]
         var valueEnds = SIMD8<Int32>()
@@ -78,7 +94,7 @@ final class ActivityBatch: @unchecked Sendable {
         let digest = ActivityDigest.content(
             day: day, done: activity.done, duration: activity.durationSeconds,
             occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,
-            texts: UnsafeBufferPointer(start: text + start + Int(keyEnd), count: Int(ends[7] - keyEnd)),
+            texts: UnsafeBufferPointer(start: base + Int(keyEnd), count: Int(ends[7] - keyEnd)),
             ends: valueEnds)
         rows.append(
             Row(
@@ -112,14 +128,19 @@ final class ActivityBatch: @unchecked Sendable {
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        if textCount + bytes.count > textCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * textCapacity, textCount + bytes.count))
-            grown.initialize(from: text, count: textCount)
-            text.deallocate()
-            text = grown
-            textCapacity = max(2 * textCapacity, textCount + bytes.count)
-        }
+        reserve(bytes.count)
         (text + textCount).initialize(from: source, count: bytes.count)
         textCount += bytes.count
+    }
+
+    /// Makes room for `count` more bytes of text.
+    private func reserve(_ count: Int) {
+        guard textCount + count > textCapacity else { return }
+        let capacity = max(2 * textCapacity, textCount + count)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: text, count: textCount)
+        text.deallocate()
+        text = grown
+        textCapacity = capacity
     }
 }

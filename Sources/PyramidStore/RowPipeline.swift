@@ -8,7 +8,7 @@ final class RowPipeline: @unchecked Sendable {
     /// Rows read, and how far into the file the reader was after them.
     struct Batch {
         /// The activities read.
-        var activities = ActivityBatch()
+        var activities: ActivityBatch
         /// The owner names met for the first time in this batch, in order: the activities name owners by
         /// their place among all the names met so far.
         var newOwners: [String] = []
@@ -17,6 +17,11 @@ final class RowPipeline: @unchecked Sendable {
         var bytesRead: Int64 = 0
 
         var count: Int { activities.count + rows.count }
+
+        /// An empty batch with room for `size` activities (of about 128 bytes of text each) before it grows.
+        init(size: Int) {
+            activities = ActivityBatch(rows: size, textCapacity: size * 128)
+        }
     }
 
     private let reader: ExportReader
@@ -71,28 +76,14 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var owners = OwnerNumbers()
-        var batch = Batch()
-        /// Hands `batch` over when it is full; false when the writer cancelled.
-        func handOverIfFull() -> Bool {
-            guard batch.count == batchSize else { return true }
-            batch.bytesRead = reader.bytesRead
-            guard put(batch) else { return false }
-            batch = Batch()
-            return true
-        }
+        var packer = Packer(pipeline: self, batch: Batch(size: batchSize))
         do {
-            while let row = try reader.next(activity: { activity in
-                let owner = owners.number(activity.owner) { batch.newOwners.append($0) }
-                batch.activities.append(activity, owner: owner)
-                guard handOverIfFull() else { throw Cancelled() }
-            }) {
-                batch.rows.append(row)
-                guard handOverIfFull() else { return finish(nil) }
+            while let row = try reader.next(into: &packer) {
+                try packer.add(row)
             }
-            if batch.count > 0 {
-                batch.bytesRead = reader.bytesRead
-                _ = put(batch)
+            if packer.batch.count > 0 {
+                packer.batch.bytesRead = reader.bytesRead
+                _ = put(packer.batch)
             }
             finish(nil)
         } catch is Cancelled {
@@ -102,7 +93,33 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    /// The writer cancelled while an activity was being handed over.
+    /// Fills batches with what the reader reads, and queues each when it is full.
+    private struct Packer: ActivitySink {
+        let pipeline: RowPipeline
+        var owners = OwnerNumbers()
+        var batch: Batch
+
+        mutating func take(_ activity: ActivityText, bytesRead: Int64) throws {
+            let owner = owners.number(activity.owner) { batch.newOwners.append($0) }
+            batch.activities.append(activity, owner: owner)
+            try handOverIfFull(bytesRead: bytesRead)
+        }
+
+        mutating func add(_ row: ExportRow) throws {
+            batch.rows.append(row)
+            try handOverIfFull(bytesRead: pipeline.reader.bytesRead)
+        }
+
+        /// Queues the batch when it is full; throws `Cancelled` when the writer cancelled.
+        private mutating func handOverIfFull(bytesRead: Int64) throws {
+            guard batch.count == pipeline.batchSize else { return }
+            batch.bytesRead = bytesRead
+            guard pipeline.put(batch) else { throw Cancelled() }
+            batch = Batch(size: pipeline.batchSize)
+        }
+    }
+
+    /// The writer cancelled while a batch was being handed over.
     private struct Cancelled: Error {}
 
     /// Numbers owner names in the order they are met.
