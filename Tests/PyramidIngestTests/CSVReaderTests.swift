@@ -162,6 +162,11 @@ struct CSVReaderTests {
                 withLatin1[place] = 0xE9
                 let expected =
                     String(repeating: "a", count: place) + "é" + String(repeating: "a", count: length - place - 1)
+                // When each is checked, Then none is plain ASCII, while the letters alone are
+                for bytes in [withNUL, withUTF8, withLatin1] {
+                    #expect(!bytes.withUnsafeBufferPointer(TextDecoder.isPlainASCII), "\(bytes)")
+                }
+                #expect(letters.withUnsafeBufferPointer(TextDecoder.isPlainASCII))
                 // When each is decoded, Then the NUL is dropped and the "é" read either way
                 var decoder = TextDecoder()
                 #expect(decoder.decode(withNUL) == String(repeating: "a", count: length - 1))
