@@ -160,7 +160,8 @@ public final class ExportReader {
     /// Reads on to the next row that is not an activity, and returns it (nil at the end of the file). Each
     /// activity on the way is handed to `sink` as it is read, its text where the reader holds it: the import's
     /// path, which makes no `String` of an activity's values (but to key a row without an id by its content).
-    /// What `sink` throws stops the reading.
+    /// What `sink` throws stops the reading. The reader is busy while `sink` takes an activity: asking it anything
+    /// then (`bytesRead`, `encoding`, `next`) is a simultaneous access, which stops the program.
     public func next<Sink: ActivitySink>(into sink: inout Sink) throws -> ExportRow? {
         guard dialect.holds == .activities else { return try next() }
         while pendingIndex < pending.count, let row = try nextPending() {

@@ -58,13 +58,17 @@ public struct FieldValues: Sendable {
         storage.ranges.update(repeating: 0..<0, count: Field.count)
     }
 
-    /// Sets the field at `ordinal` to `value`, which must be valid UTF-8.
+    /// Sets the field at `ordinal` to `value`, which must be valid UTF-8 (and may be one of this row's own).
     mutating func set(ordinal: Int, to value: UnsafeBufferPointer<UInt8>) {
         guard let source = value.baseAddress else { return }
         if count + value.count > storage.capacity || !isKnownUniquelyReferenced(&storage) {
-            storage = ValueStorage(copying: storage, count: count, capacity: 2 * (count + value.count))
+            // Copied before the old storage goes, as `value` may lie in it.
+            let copy = ValueStorage(copying: storage, count: count, capacity: 2 * (count + value.count))
+            (copy.base + count).initialize(from: source, count: value.count)
+            storage = copy
+        } else {
+            (storage.base + count).initialize(from: source, count: value.count)
         }
-        (storage.base + count).initialize(from: source, count: value.count)
         storage.ranges[ordinal] = Int32(count)..<Int32(count + value.count)
         count += value.count
     }

@@ -198,7 +198,6 @@ struct CSVReaderTests {
                 let length = Int.random(in: 0...40, using: &random)
                 cells.append((0..<length).map { _ in random.pick(alphabet) }.joined())
             }
-            if cells == [""] { cells = ["-"] }  // a blank line is skipped, not a record
             expected.append(cells)
             lines.append(line)
             let written = cells.map { cell in
