@@ -272,20 +272,18 @@ public struct CSVReader<Source: ByteSource> {
         return found
     }
 
-    /// The position of the first delimiter or line break in `bytes[from..<to]`; `to` when there is none.
-    /// Eight bytes at a time: `(w - 0x01…) & ~w & 0x80…` flags the bytes of `w` that are zero (the lowest one
-    /// flagged always is), so a word XORed with a byte repeated flags where that byte is.
+    /// The position of the first delimiter or line break in `bytes[from..<to]`; `to` when there is none. Eight
+    /// bytes at a time: a word XORed with a byte repeated has a zero byte where that byte is.
     private static func firstCellEnd(
         in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, ends: CellEnds
     ) -> Int {
         var position = from
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high = ones << 7
-            func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
             while position + 8 <= end {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let flags = zeros(word ^ ends.delimiters) | zeros(word ^ ends.lineFeeds) | zeros(word ^ ends.returns)
+                let word = ByteWords.load(base + position)
+                let flags =
+                    ByteWords.zeroBytes(word ^ ends.delimiters) | ByteWords.zeroBytes(word ^ ends.lineFeeds)
+                    | ByteWords.zeroBytes(word ^ ends.returns)
                 if flags != 0 { return position + flags.trailingZeroBitCount / 8 }
                 position += 8
             }
@@ -325,12 +323,12 @@ public struct CSVReader<Source: ByteSource> {
 private struct CellEnds {
     let delimiter: UInt8
     let delimiters: UInt64
-    let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-    let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    let lineFeeds = ByteWords.repeated(UInt8(ascii: "\n"))
+    let returns = ByteWords.repeated(UInt8(ascii: "\r"))
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
-        delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        delimiters = ByteWords.repeated(delimiter)
     }
 
     func contains(_ byte: UInt8) -> Bool {
@@ -345,8 +343,6 @@ struct CSVRecord {
     fileprivate let cells: UnsafeBufferPointer<Cell>
     /// Whether the record as it stood in the file is all ASCII, without a NUL: then every cell is its own text.
     let isPlainASCII: Bool
-
-    var count: Int { cells.count }
 
     /// The bytes of cell `index`; empty when the record is shorter.
     subscript(index: Int) -> UnsafeBufferPointer<UInt8> {

@@ -169,9 +169,9 @@ public final class ExportReader {
                 if let result = finish(row) { return result }
                 continue
             }
-            let bytesRead = bytesRead
-            let read = try normalizer.activity(values) { try sink.take($0, bytesRead: bytesRead) }
-            if case .failure(let problem) = read { return quarantined(row, problem) }
+            if let problem = try Self.hand(values, bytesRead: bytesRead, &normalizer, to: &sink) {
+                return quarantined(row, problem)
+            }
         }
         while let stop = try Self.readActivities(&source, &normalizer, into: &sink) {
             switch stop {
@@ -201,13 +201,21 @@ public final class ExportReader {
             case .other(let row): return .row(row)
             case .values(let line):
                 let bytesRead = source.reader.bytesRead
-                let read = try normalizer.activity(source.values) { try sink.take($0, bytesRead: bytesRead) }
-                if case .failure(let problem) = read {
+                if let problem = try hand(source.values, bytesRead: bytesRead, &normalizer, to: &sink) {
                     return .failed(line: line, problem)
                 }
             }
         }
         return nil
+    }
+
+    /// Hands the activity in `values` to `sink`; why the row is not one, when it is not.
+    private static func hand<Sink: ActivitySink>(
+        _ values: FieldValues, bytesRead: Int64, _ normalizer: inout RowNormalizer, to sink: inout Sink
+    ) throws -> RowFailure? {
+        let read = try normalizer.activity(values) { try sink.take($0, bytesRead: bytesRead) }
+        guard case .failure(let problem) = read else { return nil }
+        return problem
     }
 
     /// The next row read ahead, else the next row of the file.

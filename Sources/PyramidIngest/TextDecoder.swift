@@ -35,42 +35,28 @@ public struct TextDecoder: Sendable {
 
     /// Whether `bytes` are all ASCII and none is NUL: then they are their own text.
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        // Eight bytes at a time, without a branch: a high bit set is a byte past ASCII, and
-        // `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when one of the bytes is zero.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var flags: UInt64 = 0
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            flags |= word | ((word &- ones) & ~word)
-            index += 8
-        }
-        for byte in bytes[index...] { flags |= byte == 0 ? 0x80 : UInt64(byte) }
-        return flags & (ones << 7) == 0
+        let (ascii, nul) = scan(bytes)
+        return ascii && !nul
     }
 
-    /// Whether `bytes` are all ASCII, and whether one is NUL.
+    /// Whether `bytes` are all ASCII, and whether one is NUL: eight bytes at a time, without a branch.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, nul: Bool) {
-        var ascii = true
-        var nul = false
+        var seen: UInt64 = 0
+        var zeros: UInt64 = 0
         var index = 0
         if let base = bytes.baseAddress {
-            // Eight bytes at a time: a high bit set is a byte past ASCII; `(w - 0x01…) & ~w & 0x80…` is non-zero
-            // exactly when one of the bytes is zero.
-            let high: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & high != 0 { ascii = false }
-                if (word &- 0x0101_0101_0101_0101) & ~word & high != 0 { nul = true }
+                let word = ByteWords.load(base + index)
+                seen |= word
+                zeros |= ByteWords.zeroBytes(word)
                 index += 8
             }
         }
         for byte in bytes[index...] {
-            if byte >= 0x80 { ascii = false }
-            if byte == 0 { nul = true }
+            seen |= UInt64(byte)
+            zeros |= byte == 0 ? 1 : 0
         }
-        return (ascii, nul)
+        return (seen & ByteWords.highBits == 0, zeros != 0)
     }
 
     /// Decodes `bytes`.
