@@ -88,11 +88,10 @@ enum DailyTallies {
 /// `activity_tally` at the end.
 ///
 /// Counts pile up in memory and move to a temporary table whenever they hold many groups (so memory stays flat
-/// on a year of data). Writing them to `activity_tally` as the import goes would keep changing pages SQLite had
-/// already spilled to the WAL, and a page changed again after it was spilled makes SQLite re-read the WAL from
-/// there at commit to rewrite its checksums (a second pass over the import). In the temporary table a group is
-/// two integers (its day, and a `TallyGroupCode`), which SQLite sums by group over twice as fast as the
-/// five columns of `activity_tally`, three of them text.
+/// on a year of data). Writing them to `activity_tally` as the import goes would keep changing its pages after
+/// SQLite had written them out to make room in its cache, so each would be written many times. In the temporary
+/// table a group is two integers (its day, and a `TallyGroupCode`), which SQLite sums by group over twice as
+/// fast as the five columns of `activity_tally`, three of them text.
 struct TallyCounter {
     /// A group: its day, and its owner, kind, direction and outcome as one `TallyGroupCode` (two integers
     /// hash several times faster than five fields).

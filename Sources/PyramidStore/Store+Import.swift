@@ -61,9 +61,8 @@ private struct ImportBatch {
         self.reader = reader
         self.path = path
         startedAt = ISO8601DateFormatter().string(from: now)
-        // The import log's row is written at the end, under the id taken now (the write lock is held): a page
-        // written early in a large transaction and changed again at its end makes SQLite rewrite the checksum
-        // of every WAL frame in between when it commits (a second pass over the whole import).
+        // The import log's row is written at the end, under the id taken now (the write lock is held), once the
+        // counts it holds are known.
         importID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM import_run") ?? 1
         for row in try Row.fetchAll(db, sql: "SELECT id, name, seller_email FROM owner") {
             owners[row["name"]] = (row["id"], row["seller_email"])

@@ -164,21 +164,6 @@ struct ImportTests {
         #expect(rows.count == 1)
         #expect(rows.first?.raw.hasPrefix("d3,jose@example.com,Umbrella renewal,N/A") == true)
     }
-
-    @Test func aFileDatabaseCanBeReadWhileAnImportWrites() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("pyramid.sqlite")
-        let store = try Store(url: url)
-        try importFile(store, fixture("generic/roster.csv"))
-        // While a write transaction is open, a second connection reads the last committed state.
-        try store.writer.write { db in
-            try db.execute(sql: "DELETE FROM seller")
-            let reader = try Store(url: url)
-            #expect(try reader.counts().sellers == 4)
-        }
-    }
 }
 
 /// Serves `bytes`, then fails like a disk error.
