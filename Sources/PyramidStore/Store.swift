@@ -26,6 +26,7 @@ public struct Store: Sendable {
         // pages it changes, over 64 KiB of 16 KiB pages: past SQLite's 64 KiB they went to a temporary file,
         // 1.9 GB of writes for a 1M-row import (7.6 GB for 4M rows).
         _ = pyramid_sqlite_set_statement_journal_spill(8 << 20)
+        _ = pyramid_sqlite_disable_memory_statistics()
     }()
 
     /// Opens (creating if needed) the workspace at `url` and brings its schema up to date.

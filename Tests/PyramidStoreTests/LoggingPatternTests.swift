@@ -50,7 +50,8 @@ struct LoggingPatternTests {
         var expected = LoggingPattern()
         expected.mostInOneMinute = 4
         expected.mostLoggedLaterOnOneDay = 2
-        expected.loggedLaterDay = try #require(LocalDate(iso: "2026-11-14"))
+        let loggedLaterDay = try #require(LocalDate(iso: "2026-11-14"))
+        expected.loggedLaterDay = loggedLaterDay
         expected.recentRejectionRun = 3
         #expect(all.logging["ben@example.com"] == expected)
         #expect(ben.logging == ["ben@example.com": expected])

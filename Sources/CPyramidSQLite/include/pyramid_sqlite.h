@@ -7,4 +7,9 @@
 /// changing nothing, when it is too late). `sqlite3_config` takes variable arguments, which Swift cannot call.
 int pyramid_sqlite_set_statement_journal_spill(int bytes);
 
+/// Stops SQLite counting the memory it allocates: with the count on (Debian's build), every allocation takes a
+/// process-wide mutex to update it. Pyramid reads no such statistic and sets no soft heap limit, which needs it.
+/// Must run before SQLite is initialized, like `pyramid_sqlite_set_statement_journal_spill`.
+int pyramid_sqlite_disable_memory_statistics(void);
+
 #endif
