@@ -11,9 +11,10 @@ import PyramidCore
 /// write-ahead log: an import of a year of activity is one transaction of hundreds of megabytes, which WAL
 /// writes twice (into the log, then into the database when it is checkpointed at the end) and reads back twice
 /// more (to rewrite the log's checksums at commit, then to checkpoint), where the rollback journal writes new
-/// pages once and journals only the pages that were already there. A 4M-row import took 8.1–9.0 s against
-/// 11.4–15.9 s under WAL. The price: a command that reads the workspace while an import writes it waits for the
-/// import to commit (up to the 30-second busy timeout) instead of reading the state before it.
+/// pages once and journals only the pages that were already there (`Scripts/bench`, medians of three: a 4M-row
+/// import 12.3 s under WAL, 9.0 s now; 1M rows 2.7 s, 2.2 s). The price: a command that reads the workspace
+/// while an import writes it waits for the import to commit (up to the busy timeout) instead of reading the state
+/// before it.
 public struct Store: Sendable {
     let writer: any DatabaseWriter
     let logger: Logger
@@ -29,11 +30,12 @@ public struct Store: Sendable {
         _ = pyramid_sqlite_disable_memory_statistics()
     }()
 
-    /// Opens (creating if needed) the workspace at `url` and brings its schema up to date.
-    public init(url: URL, logger: Logger = Logger(label: "pyramid.store")) throws {
+    /// Opens (creating if needed) the workspace at `url` and brings its schema up to date. `busyTimeout` is how
+    /// long a command waits for another that holds the workspace (an import) before it gives up.
+    public init(url: URL, busyTimeout: TimeInterval = 30, logger: Logger = Logger(label: "pyramid.store")) throws {
         Self.configureSQLite
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Before the first table of a new workspace only; an existing one keeps its size. Larger pages mean
             // fewer pages to split and write: a 1M-row import ran 10–15% faster.
@@ -59,10 +61,10 @@ public struct Store: Sendable {
                 // Two processes opening a new (or older) workspace at once both find migrations to run: GRDB
                 // reads which are applied before it takes the write lock, so the one that loses the race fails
                 // on the other's work (a table that already exists, a migration already recorded) and rolls
-                // back. Tried again, it finds them applied. A failure that took long (the 30-second busy timeout)
-                // is not that race and is not tried again.
-                if error.resultCode == .SQLITE_BUSY, Date().timeIntervalSince(started) >= 5 {
-                    throw StoreError.workspaceBusy(path: url.path)
+                // back. Tried again, it finds them applied. A failure that took long (the busy timeout) is not
+                // that race and is not tried again.
+                if error.resultCode == .SQLITE_BUSY, Date().timeIntervalSince(started) >= busyTimeout {
+                    throw StoreError.workspaceBusy(path: url.path, seconds: Int(busyTimeout.rounded()))
                 }
                 attempt += 1
                 guard attempt < 6, Date().timeIntervalSince(started) < 5 else {
@@ -102,8 +104,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownSeller(String)
     /// Another process kept the workspace locked for longer than the busy timeout while importing `file`.
     case busy(file: String)
-    /// Another process kept the workspace locked for longer than the busy timeout while it was being opened.
-    case workspaceBusy(path: String)
+    /// Another process kept the workspace locked for longer than the busy timeout (`seconds`) while it was being
+    /// opened.
+    case workspaceBusy(path: String, seconds: Int)
     /// A coaching log entry named by id does not exist.
     case unknownCoachingEntry(Int64)
     /// A stored coaching entry cannot be read back (a value no version of Pyramid writes).
@@ -116,9 +119,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .busy(let file):
             "\(file): another import kept the workspace busy for over 30 seconds; nothing from this file was "
                 + "imported, run it again when the other import has finished"
-        case .workspaceBusy(let path):
-            "\(path): another pyramid command (an import) kept the workspace busy for over 30 seconds; run this "
-                + "one again when it has finished"
+        case .workspaceBusy(let path, let seconds):
+            "\(path): another pyramid command (an import) kept the workspace busy for over \(seconds) seconds; run "
+                + "this one again when it has finished"
         case .unknownCoachingEntry(let id):
             "there is no coaching entry \(id) (see `pyramid coach SELLER --list` for the ids)"
         case .unreadableCoachingEntry(let id, let reason): "coaching entry \(id) cannot be read: \(reason)"

@@ -84,6 +84,32 @@ struct WorkspaceFileTests {
     }
 }
 
+extension WorkspaceFileTests {
+    @Test func aCommandThatWaitsLongerThanTheBusyTimeoutSaysAnotherCommandHeldTheWorkspace() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = try Store(url: scratch.url)
+        try importFile(store, fixture("generic/roster.csv"))
+        let reading = Reading()
+        try store.writer.writeWithoutTransaction { db in
+            try db.inTransaction(.exclusive) {
+                Thread.detachNewThread {
+                    reading.finish(Result { try Store(url: scratch.url, busyTimeout: 0.3).counts().sellers })
+                }
+                // (held past the other command's timeout)
+                _ = reading.wait(seconds: 5)
+                return .rollback
+            }
+        }
+        let result = try #require(reading.wait(seconds: 5))
+        #expect(throws: StoreError.workspaceBusy(path: scratch.url.path, seconds: 0)) { try result.get() }
+        #expect(
+            StoreError.workspaceBusy(path: "w.sqlite", seconds: 30).description
+                == "w.sqlite: another pyramid command (an import) kept the workspace busy for over 30 seconds; run "
+                + "this one again when it has finished")
+    }
+}
+
 /// The result of a read made on another thread.
 private final class Reading: @unchecked Sendable {
     private let lock = NSLock()
