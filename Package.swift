@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "CPyramidSHA"),
         // sqlite3_config, which takes variable arguments that Swift cannot pass (see Store.configureSQLite).
         .target(name: "CPyramidSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // Page cache hints for a large import's pages (see AppendedPages).
+        .target(name: "CPyramidPageCache"),
         .target(
             name: "PyramidIngest",
             dependencies: [
@@ -39,6 +41,7 @@ let package = Package(
                 "PyramidCore",
                 "PyramidIngest",
                 "CPyramidSQLite",
+                "CPyramidPageCache",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

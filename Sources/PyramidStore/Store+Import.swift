@@ -33,8 +33,9 @@ extension Store {
                 if !checkOwners { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if !checkOwners { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 try db.inTransaction(.immediate) {
+                    let appended = AppendedPages(db: db, step: appendedPagesStep)
                     var batch = try ImportBatch(db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
-                    try batch.run(summary: &summary, progress: progress)
+                    try batch.run(summary: &summary, appended: appended, progress: progress)
                     if reader.dialect.holds == .activities {
                         try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
                     }
@@ -82,7 +83,9 @@ private struct ImportBatch {
         activities = ActivityWriter(db: db, importID: importID, tallies: tallies)
     }
 
-    mutating func run(summary: inout ImportSummary, progress: ((ImportProgress) -> Void)?) throws {
+    mutating func run(
+        summary: inout ImportSummary, appended: AppendedPages?, progress: ((ImportProgress) -> Void)?
+    ) throws {
         let pipeline = RowPipeline(reader: reader)
         pipeline.start()
         // Whatever happens here, the reading thread is done with the reader before this returns.
@@ -93,6 +96,7 @@ private struct ImportBatch {
             for row in batch.rows { try take(row, into: &summary) }
             summary.rowsRead += batch.activities.count
             try activities.add(batch.activities, owners: activityOwners)
+            appended?.importWrote()
             if summary.rowsRead >= nextProgress, let progress {
                 nextProgress += 50_000
                 progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))

@@ -18,6 +18,8 @@ import PyramidCore
 public struct Store: Sendable {
     let writer: any DatabaseWriter
     let logger: Logger
+    /// How much an import appends between two hand-overs of its pages to the disk (see `AppendedPages`).
+    var appendedPagesStep = AppendedPages.defaultStep
 
     /// SQLite's settings for the whole process, made once, before the first database is opened. Made later
     /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its

@@ -1,0 +1,11 @@
+#ifndef PYRAMID_PAGE_CACHE_H
+#define PYRAMID_PAGE_CACHE_H
+
+#include <stdint.h>
+
+/// Asks the OS to start writing the bytes of `fd` from `offset` on (`length` of them, 0 for all) to the disk,
+/// without waiting for it (Linux's sync_file_range with SYNC_FILE_RANGE_WRITE). No promise of durability: that is
+/// still fsync's. Returns 0, or -1 with errno set; a no-op returning 0 where the OS has no such call.
+int pyramid_start_writeback(int fd, int64_t offset, int64_t length);
+
+#endif
