@@ -194,7 +194,7 @@ struct RowNormalizer {
     /// The kind `field`, a type or subtype, names; nil when it says nothing about the kind (`Task`, `To-do`).
     private mutating func kind(in row: FieldValues, _ field: Field) -> ActivityKind? {
         row.withBytes(field) { text in
-            if let known = kindsNamed[text] { return known }
+            if let known = kindsNamed.value(for: text) { return known }
             let kind = Self.kind(named: String(decoding: text, as: UTF8.self).lowercased(), dialect: dialect)
             kindsNamed.remember(kind, for: text)
             return kind
@@ -215,7 +215,7 @@ struct RowNormalizer {
 
     private mutating func direction(_ row: FieldValues) -> Direction {
         row.withBytes(.direction) { text in
-            if let known = directionsNamed[text] { return known }
+            if let known = directionsNamed.value(for: text) { return known }
             let value = String(decoding: text, as: UTF8.self).lowercased()
             let direction: Direction
             if let mapped = dialect.directions[value] ?? ValueMaps.directions[value] {
@@ -231,7 +231,7 @@ struct RowNormalizer {
     /// The status, lower-cased, and whether it says the activity was done (not planned or canceled).
     private mutating func status(_ row: FieldValues) -> (lowercased: String, done: Bool) {
         row.withBytes(.status) { text in
-            if let known = statuses[text] { return known }
+            if let known = statuses.value(for: text) { return known }
             let status = String(decoding: text, as: UTF8.self).lowercased()
             let result = (status, !ValueMaps.notDoneStatuses.contains(status))
             statuses.remember(result, for: text)
@@ -244,7 +244,7 @@ struct RowNormalizer {
         _ row: FieldValues, status: String, kind: ActivityKind, direction: Direction, done: Bool
     ) -> Outcome {
         let memo = Self.outcomeMemo(kind, direction)
-        if let known = row.withValues({ outcomes[memo][$0[.outcome], $0[.status]] }) { return known }
+        if let known = row.withValues({ outcomes[memo].value(for: $0[.outcome], $0[.status]) }) { return known }
         let outcome = Self.outcome(
             row[.outcome], status: status, kind: kind, direction: direction, done: done, dialect: dialect)
         row.withValues { outcomes[memo].remember(outcome, for: $0[.outcome], $0[.status]) }
@@ -423,21 +423,25 @@ struct TextMemo<Value> {
     private var firstValues: [Value] = []
     private var more: [String: Value] = [:]
 
-    subscript(text: UnsafeBufferPointer<UInt8>) -> Value? { self[text, nil] }
-
-    subscript(text: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>?) -> Value? {
+    /// The value remembered for `text` (and `second`), if any. `mutating` though it changes nothing: a memo in an
+    /// array, or in a closure's captured state, is then read where it lies instead of copied out, and a copy
+    /// retains and releases its four buffers (a third of the reading thread's reference counting, per row).
+    mutating func value(for text: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>? = nil) -> Value? {
         let count = text.count + (second.map { $0.count + 1 } ?? 0)
-        let found = firstKeys.withUnsafeBufferPointer { keys -> Int? in
-            var start = 0
-            for (index, end) in firstEnds.enumerated() {
-                defer { start = end }
-                guard end - start == count else { continue }
-                let key = UnsafeBufferPointer(rebasing: keys[start..<end])
-                guard Self.same(key.prefix(text.count), text) else { continue }
-                guard let second else { return index }
-                if Self.same(key.suffix(second.count), second) { return index }
+        let found = firstKeys.withUnsafeBufferPointer { keys in
+            firstEnds.withUnsafeBufferPointer { ends -> Int? in
+                var start = 0
+                for index in ends.indices {
+                    let end = ends[index]
+                    defer { start = end }
+                    guard end - start == count else { continue }
+                    let key = UnsafeBufferPointer(rebasing: keys[start..<end])
+                    guard Self.same(key.prefix(text.count), text) else { continue }
+                    guard let second else { return index }
+                    if Self.same(key.suffix(second.count), second) { return index }
+                }
+                return nil
             }
-            return nil
         }
         if let found { return firstValues[found] }
         return more.isEmpty ? nil : more[Self.text(text, second)]
