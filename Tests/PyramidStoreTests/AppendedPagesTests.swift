@@ -18,8 +18,10 @@ struct AppendedPagesTests {
         let step: Int64 = 64 << 10
         try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -64")
+            let pages = try #require(AppendedPages(db: db, step: step))
+            defer { pages.close() }
             try db.inTransaction(.immediate) {
-                let pages = try #require(AppendedPages(db: db, step: step))
+                pages.importBegan()
                 #expect(pages.handedOver == sizeBefore)
                 // When rows are written and the import says so after each few
                 let text = String(repeating: "x", count: 1_000)
