@@ -20,24 +20,33 @@ import GRDBSQLite
 ///
 /// The file is opened again for the hints, and closing a descriptor of a file drops every POSIX lock the process
 /// holds on it, SQLite's included: another process could then write the workspace in the middle of this one's
-/// transaction (two imports at once failed with "disk I/O error" when it was closed inside it). So it is opened
-/// before the import's transaction and closed, by `close()`, only after it has ended, when SQLite holds no lock.
+/// transaction (two imports at once failed with "disk I/O error" when it was closed inside it). So it is only had
+/// through `following`, which opens it before the import's transaction and closes it after, when SQLite holds no
+/// lock.
 final class AppendedPages {
     /// How much the file grows between two hand-overs.
     static let defaultStep: Int64 = 32 << 20
 
-    /// The workspace file, opened again for the hints (the page cache is the file's, whichever descriptor asks);
-    /// -1 once closed.
-    private var descriptor: Int32
+    /// The workspace file, opened again for the hints (the page cache is the file's, whichever descriptor asks).
+    private let descriptor: Int32
     private let step: Int64
     /// Writeback was asked for the pages up to here; at first, the file's size when the import began.
     private(set) var handedOver: Int64 = 0
     /// The ranges handed over so far (offset, length), for tests.
     private(set) var handOvers: [(offset: Int64, length: Int64)] = []
 
-    /// Opens the file of `db`'s main database, before the import's transaction; nil for a database in memory or a
-    /// file that cannot be opened again.
-    init?(db: Database, step: Int64 = defaultStep) {
+    /// Runs `body`, which holds an import's whole transaction, with the pages of `db`'s main database followed;
+    /// nil for a database in memory or a file that cannot be opened again. The file is opened before `body` and
+    /// closed after it.
+    static func following<R>(_ db: Database, step: Int64 = defaultStep, _ body: (AppendedPages?) throws -> R)
+        rethrows -> R
+    {
+        let pages = AppendedPages(db: db, step: step)
+        defer { pages?.close() }
+        return try body(pages)
+    }
+
+    private init?(db: Database, step: Int64) {
         guard let name = sqlite3_db_filename(db.sqliteConnection, "main"), name.pointee != 0 else { return nil }
         let descriptor = open(name, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -45,13 +54,10 @@ final class AppendedPages {
         self.step = step
     }
 
-    /// Closed by then in the import; here only for a caller that forgot (see the type's note on locks).
-    deinit { close() }
-
     /// Called at the start of the import's transaction (the write lock held): the appended pages start here.
     func importBegan() {
+        // (a file whose size cannot be read is left alone: nothing is ever a step past Int64.max)
         handedOver = Self.size(descriptor) ?? Int64.max
-        handOvers.removeAll()
     }
 
     /// Called as the import goes: once the file has grown a step past what was handed over, hands the rest over.
@@ -62,15 +68,10 @@ final class AppendedPages {
         handedOver = size
     }
 
-    /// Closes the file, once the import's transaction has ended.
-    func close() {
-        guard descriptor >= 0 else { return }
-        _ = Foundation.close(descriptor)
-        descriptor = -1
-    }
+    private func close() { _ = Foundation.close(descriptor) }
 
     private static func size(_ descriptor: Int32) -> Int64? {
         var status = stat()
-        return descriptor >= 0 && fstat(descriptor, &status) == 0 ? Int64(status.st_size) : nil
+        return fstat(descriptor, &status) == 0 ? Int64(status.st_size) : nil
     }
 }

@@ -32,17 +32,17 @@ extension Store {
                 let checkOwners = reader.dialect.holds != .activities
                 if !checkOwners { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if !checkOwners { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-                // Opened before the transaction and closed after it (see AppendedPages on locks).
-                let appended = AppendedPages(db: db, step: appendedPagesStep)
-                defer { appended?.close() }
-                try db.inTransaction(.immediate) {
-                    appended?.importBegan()
-                    var batch = try ImportBatch(db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
-                    try batch.run(summary: &summary, appended: appended, progress: progress)
-                    if reader.dialect.holds == .activities {
-                        try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
+                try AppendedPages.following(db, step: appendedPagesStep) { appended in
+                    try db.inTransaction(.immediate) {
+                        appended?.importBegan()
+                        var batch = try ImportBatch(
+                            db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
+                        try batch.run(summary: &summary, appended: appended, progress: progress)
+                        if reader.dialect.holds == .activities {
+                            try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
+                        }
+                        return dryRun ? .rollback : .commit
                     }
-                    return dryRun ? .rollback : .commit
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {

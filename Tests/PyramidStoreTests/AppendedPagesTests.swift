@@ -18,44 +18,45 @@ struct AppendedPagesTests {
         let step: Int64 = 64 << 10
         try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -64")
-            let pages = try #require(AppendedPages(db: db, step: step))
-            defer { pages.close() }
-            try db.inTransaction(.immediate) {
-                pages.importBegan()
-                #expect(pages.handedOver == sizeBefore)
-                // When rows are written and the import says so after each few
-                let text = String(repeating: "x", count: 1_000)
-                for chunk in 0..<40 {
-                    for row in 0..<50 {
-                        try db.execute(
-                            sql: """
-                                INSERT INTO quarantine (import_id, file, sha256, line, reason, raw)
-                                VALUES (1, 'f.csv', 's', ?, 'test', ?)
-                                """,
-                            arguments: [chunk * 50 + row, text])
+            try AppendedPages.following(db, step: step) { appended in
+                let pages = try #require(appended)
+                try db.inTransaction(.immediate) {
+                    pages.importBegan()
+                    #expect(pages.handedOver == sizeBefore)
+                    // When rows are written and the import says so after each few
+                    let text = String(repeating: "x", count: 1_000)
+                    for chunk in 0..<40 {
+                        for row in 0..<50 {
+                            try db.execute(
+                                sql: """
+                                    INSERT INTO quarantine (import_id, file, sha256, line, reason, raw)
+                                    VALUES (1, 'f.csv', 's', ?, 'test', ?)
+                                    """,
+                                arguments: [chunk * 50 + row, text])
+                        }
+                        pages.importWrote()
                     }
-                    pages.importWrote()
+                    // Then the ranges handed over follow each other from the old end of the file, a step or more each,
+                    // and what is left is less than a step
+                    let sizeNow = try #require(
+                        FileManager.default.attributesOfItem(atPath: scratch.url.path)[.size] as? Int64)
+                    #expect(pages.handOvers.count >= 10)
+                    var expectedOffset = sizeBefore
+                    for range in pages.handOvers {
+                        #expect(range.offset == expectedOffset)
+                        #expect(range.length >= step)
+                        expectedOffset += range.length
+                    }
+                    #expect(expectedOffset == pages.handedOver)
+                    #expect(sizeNow - pages.handedOver < step)
+                    return .rollback
                 }
-                // Then the ranges handed over follow each other from the old end of the file, a step or more each,
-                // and what is left is less than a step
-                let sizeNow = try #require(
-                    FileManager.default.attributesOfItem(atPath: scratch.url.path)[.size] as? Int64)
-                #expect(pages.handOvers.count >= 10)
-                var expectedOffset = sizeBefore
-                for range in pages.handOvers {
-                    #expect(range.offset == expectedOffset)
-                    #expect(range.length >= step)
-                    expectedOffset += range.length
-                }
-                #expect(expectedOffset == pages.handedOver)
-                #expect(sizeNow - pages.handedOver < step)
-                return .rollback
             }
         }
     }
 
     @Test func aWorkspaceInMemoryHasNoFileToHandOver() throws {
         let store = try Store.inMemory()
-        try store.writer.write { db in #expect(AppendedPages(db: db) == nil) }
+        try store.writer.write { db in AppendedPages.following(db) { #expect($0 == nil) } }
     }
 }
