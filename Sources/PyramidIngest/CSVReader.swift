@@ -131,6 +131,11 @@ public struct CSVReader<Source: ByteSource> {
         (0..<count).map { cell($0, decoder: &decoder) }
     }
 
+    /// Calls `body` with the current record's bytes exactly as they stood in the file (its line break too).
+    func withRawRecord<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[rawRange])) }
+    }
+
     /// The current record exactly as it stood in the file, for the quarantine.
     public func rawText(decoder: inout TextDecoder) -> String {
         buffer.withUnsafeBufferPointer { decoder.decode(UnsafeBufferPointer(rebasing: $0[rawRange])) }

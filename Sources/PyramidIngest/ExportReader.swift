@@ -18,6 +18,11 @@ public final class ExportReader {
     public let header: Header
     /// The date order in force for this file after sniffing.
     public private(set) var dateOrder: DateOrder = .monthFirst
+    /// What, beside a record's own bytes, decides the activity read from it: the version of the reading rules
+    /// (`RowNormalizer.rulesVersion`), the layout, the header, the delimiter, the date order and the time zone in
+    /// force. Two records of the same UTF-8 bytes read under the same interpretation are the same activity
+    /// (see `ActivitySink.takesRecords`).
+    public private(set) var interpretation = ""
     /// Header names no field was bound to (shown by `--dry-run`).
     public var unusedColumns: [String] {
         let used = Set(binding.values.joined())
@@ -132,6 +137,44 @@ public final class ExportReader {
             dialect: chosen, columnNames: columnNames, dateOrder: order, options: options)
         dateOrder = order == .auto ? try sniffDateOrder(fallback: .monthFirst) : order
         normalizer.dateOrder = dateOrder
+        interpretation = Self.interpretation(
+            dialect: chosen, header: headerRow, delimiter: delimiter, dateOrder: dateOrder,
+            timeZone: chosen.timesInUTC ? "GMT" : options.timeZone.identifier, encoding: byteOrderEncoding)
+    }
+
+    private static func interpretation(
+        dialect: Dialect, header: Header, delimiter: UInt8, dateOrder: DateOrder, timeZone: String,
+        encoding: TextEncoding
+    ) -> String {
+        [
+            "rules \(RowNormalizer.rulesVersion)", canonical(dialect), canonical(header.names), String(delimiter),
+            dateOrder.rawValue, timeZone, encoding.rawValue,
+        ].joined(separator: "\n")
+    }
+
+    /// `value` written down the same way in every process, every stored value of it (a value added to `Dialect`
+    /// later too): the entries of dictionaries and sets, which come in an order that changes from process to
+    /// process, sorted.
+    static func canonical(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        func entries() -> [String] { mirror.children.map { canonical($0.value) } }
+        switch mirror.displayStyle {
+        case .dictionary, .set: return "{" + entries().sorted().joined(separator: ", ") + "}"
+        case .collection: return "[" + entries().joined(separator: ", ") + "]"
+        case .optional: return mirror.children.first.map { canonical($0.value) } ?? "nil"
+        case .struct, .tuple, .class:
+            let fields = mirror.children.map { "\($0.label ?? ""): \(canonical($0.value))" }
+            return "(" + fields.joined(separator: ", ") + ")"
+        default: return String(reflecting: value)
+        }
+    }
+
+    /// A reader of this file's activity records, one at a time from their bytes as they stood in the file (see
+    /// `ActivityRecord`), for use on another thread than this reader's.
+    public func recordReader() -> ActivityRecordReader {
+        ActivityRecordReader(
+            file: fileName, delimiter: delimiter, template: source.reading([], file: fileName, delimiter: delimiter),
+            normalizer: normalizer)
     }
 
     /// The encoding the file turned out to have, as far as it has been read.
@@ -169,7 +212,11 @@ public final class ExportReader {
                 if let result = finish(row) { return result }
                 continue
             }
-            if let problem = try Self.hand(values, bytesRead: bytesRead, &normalizer, to: &sink) {
+            let record = row.record ?? []
+            let read = try record.withUnsafeBufferPointer { record in
+                try Self.hand(values, record: record, bytesRead: bytesRead, &normalizer, to: &sink)
+            }
+            if let problem = read {
                 return quarantined(row, problem)
             }
         }
@@ -196,24 +243,41 @@ public final class ExportReader {
     private static func readActivities<Sink: ActivitySink>(
         _ source: inout RowSource, _ normalizer: inout RowNormalizer, into sink: inout Sink
     ) throws -> Stop? {
-        while let record = try source.next() {
+        while let record = try source.next(recordsOnly: sink.takesRecords) {
+            let bytesRead = source.reader.bytesRead
             switch record {
             case .other(let row): return .row(row)
             case .values(let line):
-                let bytesRead = source.reader.bytesRead
-                if let problem = try hand(source.values, bytesRead: bytesRead, &normalizer, to: &sink) {
-                    return .failed(line: line, problem)
+                let problem = try source.reader.withRawRecord { raw in
+                    let record = source.isUTF8 ? raw : UnsafeBufferPointer(start: nil, count: 0)
+                    return try hand(source.values, record: record, bytesRead: bytesRead, &normalizer, to: &sink)
+                }
+                if let problem { return .failed(line: line, problem) }
+            case .record(let line):
+                try source.reader.withRawRecord { raw in
+                    try source.values.withValues { values in
+                        try normalizer.withKey(id: values[.id]) { key in
+                            let record = ActivityRecord(key: key, owner: values[.owner], record: raw, line: line)
+                            try sink.take(record: record, bytesRead: bytesRead)
+                        }
+                    }
                 }
             }
         }
         return nil
     }
 
-    /// Hands the activity in `values` to `sink`; why the row is not one, when it is not.
+    /// Hands the activity in `values`, read from `record` (see `ActivityText.record`), to `sink`; why the row is
+    /// not one, when it is not.
     private static func hand<Sink: ActivitySink>(
-        _ values: FieldValues, bytesRead: Int64, _ normalizer: inout RowNormalizer, to sink: inout Sink
+        _ values: FieldValues, record: UnsafeBufferPointer<UInt8>, bytesRead: Int64,
+        _ normalizer: inout RowNormalizer, to sink: inout Sink
     ) throws -> RowFailure? {
-        let read = try normalizer.activity(values) { try sink.take($0, bytesRead: bytesRead) }
+        let read = try normalizer.activity(values) { activity in
+            var activity = activity
+            activity.record = record
+            try sink.take(activity, bytesRead: bytesRead)
+        }
         guard case .failure(let problem) = read else { return nil }
         return problem
     }

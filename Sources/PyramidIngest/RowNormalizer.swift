@@ -9,6 +9,14 @@ struct RowFailure: Error {
 /// Turns a row's cells into a canonical record: kinds, directions and outcomes mapped, times resolved to
 /// UTC instants, durations to seconds, amounts to cents.
 struct RowNormalizer {
+    /// The version of the rules that read a record's bytes into an activity, part of `ExportReader.interpretation`.
+    /// Raise it with any change that reads the same bytes differently (in this type, the value parsers, the
+    /// shared value maps): stored activities remember the record they were read from under the interpretation
+    /// in force (`activity.source_digest`), and a re-import leaves a row alone, unread, when its record and
+    /// interpretation are those it was stored from. (Changes to a `Dialect` value change the interpretation by
+    /// themselves.)
+    static let rulesVersion = 1
+
     let dialect: Dialect
     /// The header name bound to each field, to quote in messages.
     let columnNames: [Field: String]
@@ -102,6 +110,16 @@ struct RowNormalizer {
             key: none, owner: none, kind: kind, direction: direction, outcome: outcome, outcomeText: none,
             occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: none,
             contact: none, company: none, done: done, loggedAt: loggedAt)
+    }
+
+    /// Calls `body` with the key of the activity whose id is `id` (not empty): the layout's prefix and the id.
+    mutating func withKey<R>(id: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R)
+        rethrows -> R
+    {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: keyPrefix)
+        key.append(contentsOf: id)
+        return try key.withUnsafeBufferPointer(body)
     }
 
     /// Writes the activity's key to `key`: the layout's prefix and the row's id, else a hash of its content.

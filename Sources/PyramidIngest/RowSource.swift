@@ -8,6 +8,9 @@ struct RowSource {
     var decoder: TextDecoder
     /// The current record's values, kept from row to row so their storage is not made and freed for each one.
     private(set) var values = FieldValues()
+    /// Whether the current record, as it stood in the file, is valid UTF-8: then no cell of it is read as
+    /// Windows-1252, and its text follows from its bytes alone.
+    private(set) var isUTF8 = false
     /// A cell decoded, when its record is not plain ASCII.
     private var scratch: [UInt8] = []
     /// The number of columns in the header.
@@ -15,6 +18,8 @@ struct RowSource {
     /// Each field's columns by field ordinal, in the order they are tried, as plain pairs, so the loop retains
     /// nothing.
     private let bound: [(ordinal: Int, index: Int)]
+    /// The columns of the id and the owner, which are all a record read as such needs (see `next(recordsOnly:)`).
+    private let identityBound: [(ordinal: Int, index: Int)]
     /// The layout's values that mean "empty", as UTF-8.
     private let emptyMarkers: [[UInt8]]
 
@@ -26,13 +31,27 @@ struct RowSource {
         self.decoder = decoder
         self.columns = columns
         self.bound = bound
+        self.identityBound = bound.filter { $0.ordinal == Field.id.ordinal || $0.ordinal == Field.owner.ordinal }
         self.emptyMarkers = emptyMarkers
+    }
+
+    /// A source that reads `bytes` (records of the same file, such as one kept as it stood) as this one reads its
+    /// file.
+    func reading(_ bytes: [UInt8], file: String, delimiter: UInt8) -> RowSource {
+        let reader = CSVReader(
+            source: AnyByteSource(MemoryByteSource(bytes)), file: file, delimiter: delimiter,
+            chunkSize: bytes.count + 16)
+        return RowSource(
+            reader: reader, decoder: TextDecoder(), columns: columns, bound: bound, emptyMarkers: emptyMarkers)
     }
 
     /// What reading a record gave.
     enum Record {
         /// Its values, in `values`.
         case values(line: Int)
+        /// Only its id and owner, in `values`: a UTF-8 record that has both, read with `recordsOnly`. Its
+        /// bytes are the reader's current record.
+        case record(line: Int)
         /// A footer, or a record that cannot be read as values.
         case other(PendingRow)
     }
@@ -40,8 +59,9 @@ struct RowSource {
     /// The current record exactly as it stood in the file, for the quarantine.
     mutating func rawText() -> String { reader.rawText(decoder: &decoder) }
 
-    /// Reads the next non-blank record; nil at the end of the file.
-    mutating func next() throws -> Record? {
+    /// Reads the next non-blank record; nil at the end of the file. With `recordsOnly`, a UTF-8 record with
+    /// an id and an owner is read no further than those two (`.record`).
+    mutating func next(recordsOnly: Bool = false) throws -> Record? {
         while try reader.next() {
             if reader.isBlank { continue }
             let line = reader.line
@@ -72,7 +92,11 @@ struct RowSource {
                                 + "is a delimiter inside an unquoted cell?", footer: false))
                 }
             }
-            readValues()
+            if recordsOnly {
+                read(identityBound)
+                if isUTF8 && !values.isEmpty(.id) && !values.isEmpty(.owner) { return .record(line: line) }
+            }
+            read(bound)
             return .values(line: line)
         }
         return nil
@@ -83,26 +107,30 @@ struct RowSource {
         switch try next() {
         case nil: return nil
         case .other(let row): return row
-        case .values(let line):
-            return PendingRow(values: values, line: line, raw: keepRaw ? rawText() : nil, footer: false)
+        case .values(let line), .record(let line):
+            return PendingRow(
+                values: values, line: line, raw: keepRaw ? rawText() : nil, footer: false,
+                record: keepRaw && isUTF8 ? reader.withRawRecord { Array($0) } : nil)
         }
     }
 
-    /// Reads the current record's cells into `values`.
-    private mutating func readValues() {
+    /// Reads the current record's cells for the fields of `columns` into `values`.
+    private mutating func read(_ columns: [(ordinal: Int, index: Int)]) {
         values.removeAll()
-        let bound = bound
         let emptyMarkers = emptyMarkers
+        var plain = false
         reader.withRecord { record in
+            plain = record.isPlainASCII
             // The first of a field's columns with a value gives it.
             var lastFound = -1
-            for (ordinal, index) in bound where ordinal != lastFound {
+            for (ordinal, index) in columns where ordinal != lastFound {
                 let found = Self.set(
-                    ordinal, to: record[index], plain: record.isPlainASCII, values: &values, decoder: &decoder,
+                    ordinal, to: record[index], plain: plain, values: &values, decoder: &decoder,
                     scratch: &scratch, emptyMarkers: emptyMarkers)
                 if found { lastFound = ordinal }
             }
         }
+        isUTF8 = plain || reader.withRawRecord { String(validating: $0, as: UTF8.self) != nil }
     }
 
     /// Sets the field at `ordinal` to `cell` trimmed, decoded (unless the record is `plain` ASCII) and cleaned
@@ -136,4 +164,7 @@ struct PendingRow {
     var raw: String?
     var problem: String?
     var footer: Bool
+    /// The record as it stood in the file, kept for rows read ahead when it is valid UTF-8 (see
+    /// `ActivityText.record`).
+    var record: [UInt8]?
 }

@@ -5,6 +5,9 @@ import PyramidIngest
 /// buffer. The reading thread packs them as the reader hands them over (see `RowPipeline`), so neither thread
 /// makes, copies or releases a `String` per activity (only when the owner's name changes, or a row has no id).
 ///
+/// A row may also be an activity record read no further than its key and owner (`isRecord`, see
+/// `ActivitySink.takesRecords`): its text is then its key and the record's bytes.
+///
 /// A class, filled by one thread and then handed to another: a batch handed over is not appended to again.
 final class ActivityBatch: @unchecked Sendable {
     /// The text values, in the order the writer binds them (`ActivityWriter`'s column order).
@@ -28,8 +31,15 @@ final class ActivityBatch: @unchecked Sendable {
         /// outcome, outcome text, subject, contact and company, one after the other.
         var textStart: Int
         var textEnds: SIMD8<Int32>
-        /// The digest of its values but key and owner (see `ActivityDigest.content`).
+        /// The digest of its values but key and owner (see `ActivityDigest.content`); 0 for a record.
         var contentDigest: UInt64
+        /// The digest of the record it was read from (`ActivityDigest.source`); nil when that is not known.
+        var sourceDigest: Int64?
+        /// Whether it is a record read no further than its key and owner: its text is its key (value 0) and the
+        /// record's bytes (value 1), and its other values are not known.
+        var isRecord: Bool
+        /// The physical line its record starts on, for a record.
+        var line: Int
 
         /// Where text value `field` (0 ..< `textFields`) lies in the batch's `text`.
         func text(_ field: Int) -> Range<Int> {
@@ -56,8 +66,9 @@ final class ActivityBatch: @unchecked Sendable {
     var count: Int { rows.count }
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Packs `activity`, whose owner is the import's `owner`th.
-    func append(_ activity: ActivityText, owner: Int) {
+    /// Packs `activity`, whose owner is the import's `owner`th, read under the interpretation digested in
+    /// `sourceSeed` (see `ActivityDigest.source`).
+    func append(_ activity: ActivityText, owner: Int, sourceSeed: UInt64) {
         let kind = Vocabularies.kinds.text(of: activity.kind)
         let direction = Vocabularies.directions.text(of: activity.direction)
         let outcome = Vocabularies.outcomes.text(of: activity.outcome)
@@ -101,7 +112,25 @@ final class ActivityBatch: @unchecked Sendable {
                 day: day, owner: owner, kind: activity.kind, direction: activity.direction,
                 outcome: activity.outcome, done: activity.done, duration: activity.durationSeconds,
                 occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
-                loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest))
+                loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest,
+                sourceDigest: activity.record.isEmpty ? nil : ActivityDigest.source(activity.record, seed: sourceSeed),
+                isRecord: false, line: 0))
+    }
+
+    /// Packs `record`, whose owner is the import's `owner`th, read under the interpretation digested in
+    /// `sourceSeed`.
+    func append(_ record: ActivityRecord, owner: Int, sourceSeed: UInt64) {
+        let start = textCount
+        append(record.key)
+        append(record.record)
+        var ends = SIMD8<Int32>(repeating: Int32(textCount - start))
+        ends[0] = Int32(record.key.count)
+        rows.append(
+            Row(
+                day: 0, owner: owner, kind: .other, direction: .outbound, outcome: .unknown, done: false,
+                duration: nil, occurredAt: 0, utcOffsetMinutes: 0, loggedAt: nil, textStart: start, textEnds: ends,
+                contentDigest: 0, sourceDigest: ActivityDigest.source(record.record, seed: sourceSeed), isRecord: true,
+                line: record.line))
     }
 
     /// The bytes of text value `field` of `row`.

@@ -38,6 +38,23 @@ struct ActivityDigest {
         return Int64(bitPattern: digest.value)
     }
 
+    /// The digest of the record an activity was read from: its bytes as they stood in the file, with `seed`, the
+    /// digest (`of`) of the interpretation they were read under (`ExportReader.interpretation`). Stored with the
+    /// row (`activity.source_digest`): a re-import that finds a record's digest stored with its key holds the
+    /// activity as the record gives it, and reads the record no further. Stored data, as `stored`.
+    static func source(_ record: UnsafeBufferPointer<UInt8>, seed: UInt64) -> Int64 {
+        var digest = ActivityDigest()
+        digest.value = seed
+        digest.add(record)
+        return Int64(bitPattern: digest.value)
+    }
+
+    /// The seed of `source` for records read under `interpretation` (`ExportReader.interpretation`).
+    static func of(interpretation: String) -> UInt64 {
+        var text = interpretation
+        return text.withUTF8 { of($0) }
+    }
+
     /// The digest of `bytes` alone.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var digest = ActivityDigest()

@@ -1,5 +1,6 @@
 import GRDB
 import PyramidCore
+import PyramidIngest
 
 /// Writes an import's activities, 32 rows to a statement: SQLite's cost of running a statement (opening its
 /// cursors, seeking from the root, resetting) was over half of its cost per row when each row had its own.
@@ -17,10 +18,17 @@ import PyramidCore
 /// when added), so the counts stay exact. A statement's worth with the same key twice goes through the upsert
 /// whole, which writes them in order. The writer looks keys up until a statement's worth is all new (a
 /// re-import is all known keys).
+///
+/// Each row is stored with the digest of the record it was read from (`ActivityDigest.source`). Once a statement's
+/// worth of rows turns out stored from the very records read, the writer asks for records instead of activities
+/// (`wantsRecords`, see `ActivitySink.takesRecords`): the reading thread then reads a record no further than its
+/// key and owner, which was two thirds of its work, and the writer leaves alone each record whose digest is stored
+/// with its key. A record that is not, it reads whole (`ActivityRecordReader`) and writes as any other activity;
+/// when more than a quarter of a statement's worth are not, it asks for activities again.
 struct ActivityWriter {
     static let rowsPerStatement = 32
     /// The number values bound per row, before the text values.
-    private static let numberColumns: Int32 = 10
+    private static let numberColumns: Int32 = 11
     private static let columns = numberColumns + Int32(ActivityBatch.textFields)
 
     private let db: Database
@@ -29,15 +37,29 @@ struct ActivityWriter {
     private let pending = ActivityBatch()
     private var pendingOwners: [Int64] = []
     private var pendingIDs: [Int64] = []
+    /// The records queued to be looked up, with their owner rows.
+    private let records = ActivityBatch()
+    private var recordOwners: [Int64] = []
+    /// Reads the records that are not stored as they stand, into `recordActivity`.
+    private var recordReader: ActivityRecordReader
+    private let recordActivity = ActivityBatch()
+    /// The digest of the interpretation the import reads its records under (see `ActivityDigest.source`).
+    private let sourceSeed: UInt64
     /// The queued rows to write (by their place in `pending`), reused from statement to statement.
     private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
-    /// Per number of rows, the statement looking their keys' stored digests up.
-    private var digestLookups: [Int: FastStatement] = [:]
-    /// The digest stored with each queued row's key, in queue order; nil for a key not stored.
-    private var storedDigests: [Int64?] = []
+    /// Per number of rows, the statement looking their keys' stored rows up.
+    private var lookups: [Int: FastStatement] = [:]
+    /// The row stored with each looked-up key, in queue order; nil for a key not stored.
+    private var stored: [(id: Int64, digest: Int64, source: Int64?)?] = []
+    private var sourceUpdate: FastStatement?
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
+    /// Whether the import should hand activities over as records (see the type's description).
+    private(set) var wantsRecords = false
+    /// The records that turned out not to be activities, in file order, with why: the import quarantines them
+    /// (`takeProblems`).
+    private var problems: [RowProblem] = []
     /// Per local day, the id the next activity written to it gets.
     private var nextIDs: [Int: Int64] = [:]
     /// The done activities added, counted for the daily tallies; nil when they must be recounted (from the
@@ -47,27 +69,91 @@ struct ActivityWriter {
     private(set) var updated = 0
     private(set) var unchanged = 0
 
-    init(db: Database, importID: Int64, tallies: TallyCounter?) {
+    /// A writer for the import `importID`, whose records read under the interpretation digested in `sourceSeed`
+    /// are read again by `recordReader` when they are not stored as they stand.
+    init(
+        db: Database, importID: Int64, tallies: TallyCounter?, recordReader: ActivityRecordReader,
+        sourceSeed: UInt64
+    ) {
         self.db = db
         self.importID = importID
         self.tallies = tallies
+        self.recordReader = recordReader
+        self.sourceSeed = sourceSeed
     }
 
-    /// Queues the activities of `batch`, whose owners' rows are `owners` (in the order the import met them);
-    /// writes each statement's worth.
+    /// Queues the activities and records of `batch`, whose owners' rows are `owners` (in the order the import met
+    /// them); writes each statement's worth, and settles each statement's worth of records.
     mutating func add(_ batch: ActivityBatch, owners: [Int64]) throws {
         for row in batch.rows {
-            let id = try nextID(day: row.day)
-            nextIDs[row.day] = id + 1
-            pending.append(row, of: batch)
-            pendingOwners.append(owners[row.owner])
-            pendingIDs.append(id)
-            if pending.count == Self.rowsPerStatement { try flush() }
+            if row.isRecord {
+                records.append(row, of: batch)
+                recordOwners.append(owners[row.owner])
+                if records.count == Self.rowsPerStatement { try settleRecords() }
+            } else {
+                try settleRecords()
+                try queue(row, of: batch, owner: owners[row.owner])
+            }
         }
     }
 
     /// Writes what is queued.
     mutating func flush() throws {
+        try settleRecords()
+        try writePending()
+    }
+
+    /// The records that turned out not to be activities since the last call, in file order.
+    mutating func takeProblems() -> [RowProblem] {
+        defer { problems.removeAll() }
+        return problems
+    }
+
+    private mutating func queue(_ row: ActivityBatch.Row, of batch: ActivityBatch, owner: Int64) throws {
+        let id = try nextID(day: row.day)
+        nextIDs[row.day] = id + 1
+        pending.append(row, of: batch)
+        pendingOwners.append(owner)
+        pendingIDs.append(id)
+        if pending.count == Self.rowsPerStatement { try writePending() }
+    }
+
+    /// Leaves alone the queued records stored as they stand under their key; reads the others whole and queues
+    /// them as activities (or keeps why one is not).
+    private mutating func settleRecords() throws {
+        guard !records.isEmpty else { return }
+        defer {
+            records.removeAll()
+            recordOwners.removeAll(keepingCapacity: true)
+        }
+        // The rows queued before are written first: one may have the key of a record.
+        try writePending()
+        // Two records with one key are both read: the first may change what the second is compared with.
+        let repeated = repeatsAKey(records)
+        try lookUp(records)
+        let storedAsRead = records.rows.indices.map { index in
+            !repeated && stored[index]?.source != nil && stored[index]?.source == records.rows[index].sourceDigest
+        }
+        var readWhole = 0
+        let activity = recordActivity, seed = sourceSeed
+        for (index, row) in records.rows.enumerated() where !storedAsRead[index] {
+            readWhole += 1
+            activity.removeAll()
+            let problem = try recordReader.activity(record: records.text(1, of: row), line: row.line) {
+                activity.append($0, owner: row.owner, sourceSeed: seed)
+            }
+            if let problem {
+                problems.append(problem)
+                continue
+            }
+            try queue(recordActivity.rows[0], of: recordActivity, owner: recordOwners[index])
+        }
+        unchanged += records.count - readWhole
+        if readWhole * 4 > records.count { wantsRecords = false }
+    }
+
+    /// Writes the queued activities: new and changed ones (see the type's description).
+    private mutating func writePending() throws {
         guard !pending.isEmpty else { return }
         defer { clear() }
         selected.append(contentsOf: pending.rows.indices)
@@ -75,25 +161,44 @@ struct ActivityWriter {
             if try insertSelected() { return }
             expectNew = false
         }
-        guard !repeatsAKey() else { return try upsertSelected() }
+        guard !repeatsAKey(pending) else { return try upsertSelected() }
         // Only the new and the changed rows are written.
-        try lookUpStoredDigests()
+        try lookUp(pending)
         selected.removeAll(keepingCapacity: true)
         var noneChanged = true
-        for index in pending.rows.indices {
-            switch storedDigests[index] {
-            case nil: selected.append(index)
-            case digest(index): unchanged += 1
-            default:
+        var allStoredAsRead = pending.count == Self.rowsPerStatement
+        for (index, row) in pending.rows.enumerated() {
+            guard let found = stored[index], found.digest == digest(index) else {
                 selected.append(index)
-                noneChanged = false
+                noneChanged = noneChanged && stored[index] == nil
+                allStoredAsRead = false
+                continue
             }
+            unchanged += 1
+            if found.source != row.sourceDigest { allStoredAsRead = false }
+            if let source = row.sourceDigest, found.source != source { try storeSource(source, id: found.id) }
         }
+        if allStoredAsRead { wantsRecords = true }
         if noneChanged, try insertSelected() {
             expectNew = selected.count == pending.count
         } else {
             try upsertSelected()
         }
+    }
+
+    /// Stores the digest of the record an unchanged row was read from this time (the record was written otherwise,
+    /// or the row was stored before source digests were).
+    private mutating func storeSource(_ source: Int64, id: Int64) throws {
+        let statement: FastStatement
+        if let prepared = sourceUpdate {
+            statement = prepared
+        } else {
+            statement = try FastStatement(db, sql: "UPDATE activity SET source_digest = ? WHERE id = ?")
+            sourceUpdate = statement
+        }
+        statement.bind(1, source)
+        statement.bind(2, id)
+        try statement.run()
     }
 
     private mutating func clear() {
@@ -114,7 +219,10 @@ struct ActivityWriter {
             return false
         }
         added += selected.count
-        for index in selected { try tallies?.add(pending.rows[index], owner: pendingOwners[index]) }
+        for index in selected {
+            let row = pending.rows[index], owner = pendingOwners[index]
+            try tallies?.add(row, owner: owner)
+        }
         return true
     }
 
@@ -137,15 +245,16 @@ struct ActivityWriter {
             guard let index = selected.first(where: { pendingIDs[$0] == id }) else {
                 preconditionFailure("activity \(id) was added but not written by this statement")
             }
-            try tallies?.add(pending.rows[index], owner: pendingOwners[index])
+            let row = pending.rows[index], owner = pendingOwners[index]
+            try tallies?.add(row, owner: owner)
         }
         if updated > 0 { tallies = nil }
     }
 
-    /// Whether two queued rows have the same key (told apart by the keys' digests, so rarely a false alarm,
-    /// which only costs the upsert).
-    private func repeatsAKey() -> Bool {
-        let keys = pending.rows.map { ActivityDigest.of(pending.text(0, of: $0)) }
+    /// Whether two of `rows` have the same key (told apart by the keys' digests, so rarely a false alarm, which
+    /// only costs the upsert, or reading records whole).
+    private func repeatsAKey(_ rows: ActivityBatch) -> Bool {
+        let keys = rows.rows.map { ActivityDigest.of(rows.text(0, of: $0)) }
         for (index, key) in keys.enumerated() where keys[(index + 1)...].contains(key) { return true }
         return false
     }
@@ -155,30 +264,33 @@ struct ActivityWriter {
         ActivityDigest.stored(content: pending.rows[index].contentDigest, owner: pendingOwners[index])
     }
 
-    /// Looks up the digest stored with each queued row's key, into `storedDigests`: one statement for them
-    /// all, as a re-import looks every key up and one statement per key cost twice as much. The queued keys are
-    /// all different (see `repeatsAKey`), so each matches at most one row.
-    private mutating func lookUpStoredDigests() throws {
-        let rows = pending.count
+    /// Looks up the row stored with the key of each of `rows`, into `stored`: one statement for them all, as a
+    /// re-import looks every key up and one statement per key cost twice as much. The keys are all different
+    /// (see `repeatsAKey`), so each matches at most one row.
+    private mutating func lookUp(_ rows: ActivityBatch) throws {
+        let count = rows.count
         let statement: FastStatement
-        if let prepared = digestLookups[rows] {
+        if let prepared = lookups[count] {
             statement = prepared
         } else {
-            let values = (0..<rows).map { "(\($0), ?)" }.joined(separator: ", ")
+            let values = (0..<count).map { "(\($0), ?)" }.joined(separator: ", ")
             statement = try FastStatement(
                 db,
                 sql: """
-                    SELECT queued.column1, activity.digest FROM (VALUES \(values)) AS queued
-                    LEFT JOIN activity ON activity.key = queued.column2
+                    SELECT queued.column1, activity.id, activity.digest, activity.source_digest
+                    FROM (VALUES \(values)) AS queued LEFT JOIN activity ON activity.key = queued.column2
                     """)
-            digestLookups[rows] = statement
+            lookups[count] = statement
         }
-        for index in pending.rows.indices {
-            statement.bind(Int32(index + 1), text: pending.text(0, of: pending.rows[index]))
+        for index in rows.rows.indices {
+            statement.bind(Int32(index + 1), text: rows.text(0, of: rows.rows[index]))
         }
-        storedDigests.removeAll(keepingCapacity: true)
-        storedDigests.append(contentsOf: repeatElement(nil, count: rows))
-        try statement.forEachRow { row in storedDigests[Int(row.int64(0))] = row.optionalInt64(1) }
+        stored.removeAll(keepingCapacity: true)
+        stored.append(contentsOf: repeatElement(nil, count: count))
+        try statement.forEachRow { row in
+            guard let id = row.optionalInt64(1) else { return }
+            stored[Int(row.int64(0))] = (id, row.int64(2), row.optionalInt64(3))
+        }
     }
 
     /// Binds the selected rows to `statement`. The text is bound in place: `pending` is not changed until the
@@ -198,6 +310,7 @@ struct ActivityWriter {
             statement.bind(offset + 8, row.loggedAt)
             statement.bind(offset + 9, importID)
             statement.bind(offset + 10, digest(index))
+            statement.bind(offset + 11, row.sourceDigest)
             for field in 0..<ActivityBatch.textFields {
                 statement.bind(
                     offset + Self.numberColumns + 1 + Int32(field),
@@ -225,7 +338,8 @@ struct ActivityWriter {
         ).joined(separator: ",\n")
         let insert = """
             INSERT INTO activity (id, owner_id, local_day, done, duration, occurred_at, utc_offset, logged_at,
-              import_id, digest, key, kind, direction, outcome, outcome_text, subject, contact, company)
+              import_id, digest, source_digest, key, kind, direction, outcome, outcome_text, subject, contact,
+              company)
             VALUES \(values)
             """
         let prepared = (
@@ -242,7 +356,7 @@ struct ActivityWriter {
                       utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
                       outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
                       company = excluded.company, import_id = excluded.import_id, digest = excluded.digest,
-                      version = version + 1
+                      source_digest = excluded.source_digest, version = version + 1
                     WHERE digest IS NOT excluded.digest
                     RETURNING id, version
                     """)

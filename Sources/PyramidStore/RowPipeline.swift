@@ -31,14 +31,27 @@ final class RowPipeline: @unchecked Sendable {
     private var queue: [Batch] = []
     private var finished = false
     private var cancelled = false
+    /// Whether the writer asks for records rather than activities (see `ActivitySink.takesRecords`).
+    private var recordsWanted = false
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
+
+    /// The digest of the interpretation the reader reads records under (see `ActivityDigest.source`).
+    private let sourceSeed: UInt64
 
     /// Prepares to read `reader` in batches of `batchSize` rows, holding at most `capacity` batches.
     init(reader: ExportReader, batchSize: Int = 2048, capacity: Int = 4) {
         self.reader = reader
         self.batchSize = batchSize
         self.capacity = capacity
+        sourceSeed = ActivityDigest.of(interpretation: reader.interpretation)
+    }
+
+    /// Asks the reader for records rather than activities, or no longer; it follows from its next batch on.
+    func wantRecords(_ wanted: Bool) {
+        condition.lock()
+        recordsWanted = wanted
+        condition.unlock()
     }
 
     /// Starts the reading thread.
@@ -98,10 +111,23 @@ final class RowPipeline: @unchecked Sendable {
         let pipeline: RowPipeline
         var owners = OwnerNumbers()
         var batch: Batch
+        /// Whether the writer asked for records, as of the last batch handed over.
+        private(set) var takesRecords = false
+
+        init(pipeline: RowPipeline, batch: Batch) {
+            self.pipeline = pipeline
+            self.batch = batch
+        }
 
         mutating func take(_ activity: ActivityText, bytesRead: Int64) throws {
             let owner = owners.number(activity.owner) { batch.newOwners.append($0) }
-            batch.activities.append(activity, owner: owner)
+            batch.activities.append(activity, owner: owner, sourceSeed: pipeline.sourceSeed)
+            try handOverIfFull(bytesRead: bytesRead)
+        }
+
+        mutating func take(record: ActivityRecord, bytesRead: Int64) throws {
+            let owner = owners.number(record.owner) { batch.newOwners.append($0) }
+            batch.activities.append(record, owner: owner, sourceSeed: pipeline.sourceSeed)
             try handOverIfFull(bytesRead: bytesRead)
         }
 
@@ -114,7 +140,8 @@ final class RowPipeline: @unchecked Sendable {
         private mutating func handOverIfFull(bytesRead: Int64) throws {
             guard batch.count == pipeline.batchSize else { return }
             batch.bytesRead = bytesRead
-            guard pipeline.put(batch) else { throw Cancelled() }
+            guard let recordsWanted = pipeline.put(batch) else { throw Cancelled() }
+            takesRecords = recordsWanted
             batch = Batch(size: pipeline.batchSize)
         }
     }
@@ -153,15 +180,16 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    /// Queues `batch`, waiting while the queue is full; false when the writer cancelled.
-    private func put(_ batch: Batch) -> Bool {
+    /// Queues `batch`, waiting while the queue is full; whether the writer asks for records, or nil when it
+    /// cancelled.
+    private func put(_ batch: Batch) -> Bool? {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
+        guard !cancelled else { return nil }
         queue.append(batch)
         condition.broadcast()
-        return true
+        return recordsWanted
     }
 
     private func finish(_ error: (any Error)?) {

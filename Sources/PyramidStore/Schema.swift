@@ -201,6 +201,12 @@ enum Schema {
                       owner_id);
                     """)
         }
+        migrator.registerMigration("v6: activity source digests") { db in
+            // The digest of the record each row was read from (see ActivityDigest.source): a re-import leaves a
+            // row whose record it finds unchanged alone without reading the record further. Rows stored before
+            // have none; the next import of their records gives them theirs.
+            try db.execute(sql: "ALTER TABLE activity ADD COLUMN source_digest INTEGER")
+        }
         return migrator
     }
 }

@@ -36,7 +36,8 @@ extension Store {
                     try db.inTransaction(.immediate) {
                         appended?.importBegan()
                         var batch = try ImportBatch(
-                            db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis)
+                            db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis,
+                            batchRows: importBatchRows)
                         try batch.run(summary: &summary, appended: appended, progress: progress)
                         if reader.dialect.holds == .activities {
                             try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
@@ -66,11 +67,16 @@ private struct ImportBatch {
     var matcher: OwnerMatcher
     var ownersUsed: Set<Int64> = []
     var activities: ActivityWriter
+    /// The rows the reading thread hands over at a time.
+    let batchRows: Int
 
-    init(db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?) throws {
+    init(
+        db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?, batchRows: Int
+    ) throws {
         self.db = db
         self.reader = reader
         self.path = path
+        self.batchRows = batchRows
         startedAt = ISO8601DateFormatter().string(from: now)
         // The import log's row is written at the end, under the id taken now (the write lock is held), once the
         // counts it holds are known.
@@ -83,13 +89,15 @@ private struct ImportBatch {
         if reader.dialect.holds == .activities, let tallyBasis, try DailyTallies.canCount(db, basis: tallyBasis) {
             tallies = try TallyCounter(db: db, basis: tallyBasis)
         }
-        activities = ActivityWriter(db: db, importID: importID, tallies: tallies)
+        activities = ActivityWriter(
+            db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(),
+            sourceSeed: ActivityDigest.of(interpretation: reader.interpretation))
     }
 
     mutating func run(
         summary: inout ImportSummary, appended: AppendedPages?, progress: ((ImportProgress) -> Void)?
     ) throws {
-        let pipeline = RowPipeline(reader: reader)
+        let pipeline = RowPipeline(reader: reader, batchSize: batchRows)
         pipeline.start()
         // Whatever happens here, the reading thread is done with the reader before this returns.
         defer { pipeline.cancelAndWait() }
@@ -99,6 +107,8 @@ private struct ImportBatch {
             for row in batch.rows { try take(row, into: &summary) }
             summary.rowsRead += batch.activities.count
             try activities.add(batch.activities, owners: activityOwners)
+            try quarantine(activities.takeProblems(), into: &summary)
+            pipeline.wantRecords(activities.wantsRecords)
             appended?.importWrote()
             if summary.rowsRead >= nextProgress, let progress {
                 nextProgress += 50_000
@@ -106,6 +116,7 @@ private struct ImportBatch {
             }
         }
         try activities.flush()
+        try quarantine(activities.takeProblems(), into: &summary)
         summary.added += activities.added
         summary.updated += activities.updated
         summary.unchanged += activities.unchanged
@@ -142,9 +153,7 @@ private struct ImportBatch {
             summary.footerLines += 1
         case .quarantined(let problem):
             summary.rowsRead += 1
-            summary.quarantined += 1
-            if summary.problems.count < 20 { summary.problems.append(problem) }
-            try quarantine(problem)
+            try quarantine([problem], into: &summary)
         case .record(let record, _):
             summary.rowsRead += 1
             switch try store(record) {
@@ -233,6 +242,15 @@ private struct ImportBatch {
     private func change(_ version: Int64?) -> Change {
         guard let version else { return .unchanged }
         return version == 0 ? .added : .updated
+    }
+
+    /// Sets `problems` aside, rows already counted as read.
+    private mutating func quarantine(_ problems: [RowProblem], into summary: inout ImportSummary) throws {
+        for problem in problems {
+            summary.quarantined += 1
+            if summary.problems.count < 20 { summary.problems.append(problem) }
+            try quarantine(problem)
+        }
     }
 
     private mutating func quarantine(_ problem: RowProblem) throws {

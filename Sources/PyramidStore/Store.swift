@@ -20,6 +20,8 @@ public struct Store: Sendable {
     let logger: Logger
     /// How much an import appends between two hand-overs of its pages to the disk (see `AppendedPages`).
     var appendedPagesStep = AppendedPages.defaultStep
+    /// How many rows an import's reading thread hands over at a time (see `RowPipeline`).
+    var importBatchRows = 2048
 
     /// SQLite's settings for the whole process, made once, before the first database is opened. Made later
     /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its

@@ -1,0 +1,41 @@
+/// Reads an activity from its record as it stood in the file, as the `ExportReader` that made this reader would
+/// have read it: for an import that took records no further than their key (`ActivityRecord`) and then finds one
+/// it does not hold as it stands. Made by `ExportReader.recordReader()`; used on one thread at a time, which need
+/// not be the reader's.
+public struct ActivityRecordReader {
+    private let file: String
+    private let delimiter: UInt8
+    /// A source over no bytes that reads as the file's does, to read each record with.
+    private let template: RowSource
+    private var normalizer: RowNormalizer
+
+    init(file: String, delimiter: UInt8, template: RowSource, normalizer: RowNormalizer) {
+        self.file = file
+        self.delimiter = delimiter
+        self.template = template
+        self.normalizer = normalizer
+    }
+
+    /// Reads the activity in `record` (one record as it stood in the file, starting on `line`) and hands it to
+    /// `body`; returns the problem that sets the row aside, as the import would have quarantined it, when it is
+    /// not one (and then does not call `body`).
+    public mutating func activity(
+        record: UnsafeBufferPointer<UInt8>, line: Int, _ body: (ActivityText) throws -> Void
+    ) throws -> RowProblem? {
+        var source = template.reading(Array(record), file: file, delimiter: delimiter)
+        let raw = String(decoding: record, as: UTF8.self)
+        switch try source.next() {
+        case .values: break
+        case .other(let row):
+            return RowProblem(line: line, reason: "line \(line): \(row.problem ?? "not a record")", raw: raw)
+        case .record, nil: preconditionFailure("a record is read whole, and holds one record")
+        }
+        let read = try normalizer.activity(source.values) { activity in
+            var activity = activity
+            activity.record = record
+            try body(activity)
+        }
+        guard case .failure(let problem) = read else { return nil }
+        return RowProblem(line: line, reason: "line \(line): \(problem.message)", raw: raw)
+    }
+}
