@@ -23,11 +23,13 @@ public struct ActivityRecordReader {
         record: UnsafeBufferPointer<UInt8>, line: Int, _ body: (ActivityText) throws -> Void
     ) throws -> RowProblem? {
         var source = template.reading(Array(record), file: file, delimiter: delimiter)
-        let raw = String(decoding: record, as: UTF8.self)
+        // The record is valid UTF-8 (see `ActivityRecord`): its text is its bytes.
+        func problem(_ reason: String) -> RowProblem {
+            RowProblem(line: line, reason: "line \(line): \(reason)", raw: String(decoding: record, as: UTF8.self))
+        }
         switch try source.next() {
         case .values: break
-        case .other(let row):
-            return RowProblem(line: line, reason: "line \(line): \(row.problem ?? "not a record")", raw: raw)
+        case .other(let row): return problem(row.problem ?? "not a record")
         case .record, nil: preconditionFailure("a record is read whole, and holds one record")
         }
         let read = try normalizer.activity(source.values) { activity in
@@ -35,7 +37,7 @@ public struct ActivityRecordReader {
             activity.record = record
             try body(activity)
         }
-        guard case .failure(let problem) = read else { return nil }
-        return RowProblem(line: line, reason: "line \(line): \(problem.message)", raw: raw)
+        guard case .failure(let failure) = read else { return nil }
+        return problem(failure.message)
     }
 }

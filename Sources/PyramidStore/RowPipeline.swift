@@ -39,12 +39,13 @@ final class RowPipeline: @unchecked Sendable {
     /// The digest of the interpretation the reader reads records under (see `ActivityDigest.source`).
     private let sourceSeed: UInt64
 
-    /// Prepares to read `reader` in batches of `batchSize` rows, holding at most `capacity` batches.
-    init(reader: ExportReader, batchSize: Int = 2048, capacity: Int = 4) {
+    /// Prepares to read `reader`, whose interpretation is digested in `sourceSeed`, in batches of `batchSize` rows,
+    /// holding at most `capacity` batches.
+    init(reader: ExportReader, sourceSeed: UInt64, batchSize: Int = 2048, capacity: Int = 4) {
         self.reader = reader
+        self.sourceSeed = sourceSeed
         self.batchSize = batchSize
         self.capacity = capacity
-        sourceSeed = ActivityDigest.of(interpretation: reader.interpretation)
     }
 
     /// Asks the reader for records rather than activities, or no longer; it follows from its next batch on.

@@ -69,6 +69,8 @@ private struct ImportBatch {
     var activities: ActivityWriter
     /// The rows the reading thread hands over at a time.
     let batchRows: Int
+    /// The digest of the interpretation the file's records are read under (see `ActivityDigest.source`).
+    let sourceSeed: UInt64
 
     init(
         db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?, batchRows: Int
@@ -89,15 +91,15 @@ private struct ImportBatch {
         if reader.dialect.holds == .activities, let tallyBasis, try DailyTallies.canCount(db, basis: tallyBasis) {
             tallies = try TallyCounter(db: db, basis: tallyBasis)
         }
+        sourceSeed = ActivityDigest.of(interpretation: reader.interpretation)
         activities = ActivityWriter(
-            db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(),
-            sourceSeed: ActivityDigest.of(interpretation: reader.interpretation))
+            db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(), sourceSeed: sourceSeed)
     }
 
     mutating func run(
         summary: inout ImportSummary, appended: AppendedPages?, progress: ((ImportProgress) -> Void)?
     ) throws {
-        let pipeline = RowPipeline(reader: reader, batchSize: batchRows)
+        let pipeline = RowPipeline(reader: reader, sourceSeed: sourceSeed, batchSize: batchRows)
         pipeline.start()
         // Whatever happens here, the reading thread is done with the reader before this returns.
         defer { pipeline.cancelAndWait() }
