@@ -130,7 +130,7 @@ struct RowSource {
                 if found { lastFound = ordinal }
             }
         }
-        isUTF8 = plain || reader.withRawRecord { String(validating: $0, as: UTF8.self) != nil }
+        isUTF8 = plain || reader.withRawRecord { TextDecoder.isUTF8($0) }
     }
 
     /// Sets the field at `ordinal` to `cell` trimmed, decoded (unless the record is `plain` ASCII) and cleaned
