@@ -49,10 +49,12 @@ struct ActivityWriter {
     /// The queued rows to write (by their place in `pending`), reused from statement to statement.
     private var selected: [Int] = []
     private var statements: [Int: (insert: FastStatement, upsert: FastStatement)] = [:]
-    /// Per number of rows, the statement looking their keys' stored rows up.
-    private var lookups: [Int: FastStatement] = [:]
+    /// Per thing looked up and number of keys, the statement looking it up.
+    private var lookups: [Lookup: [Int: FastStatement]] = [:]
     /// The row stored with each looked-up key, in queue order; nil for a key not stored.
     private var stored: [(id: Int64, digest: Int64, source: Int64?)?] = []
+    /// The record digest stored with each looked-up record's key, in queue order.
+    private var storedSources: [Int64?] = []
     private var sourceUpdate: FastStatement?
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
@@ -131,9 +133,9 @@ struct ActivityWriter {
         try writePending()
         // Two records with one key are both read: the first may change what the second is compared with.
         let repeated = repeatsAKey(records)
-        try lookUp(records)
+        try lookUpSources(records)
         let storedAsRead = records.rows.indices.map { index in
-            !repeated && stored[index]?.source != nil && stored[index]?.source == records.rows[index].sourceDigest
+            !repeated && storedSources[index] != nil && storedSources[index] == records.rows[index].sourceDigest
         }
         var readWhole = 0
         let activity = recordActivity, seed = sourceSeed
@@ -265,33 +267,52 @@ struct ActivityWriter {
         ActivityDigest.stored(content: pending.rows[index].contentDigest, owner: pendingOwners[index])
     }
 
-    /// Looks up the row stored with the key of each of `rows`, into `stored`: one statement for them all, as a
-    /// re-import looks every key up and one statement per key cost twice as much. The keys are all different
-    /// (see `repeatsAKey`), so each matches at most one row.
+    /// Looks up the row stored with the key of each of `rows`, into `stored`.
     private mutating func lookUp(_ rows: ActivityBatch) throws {
-        let count = rows.count
+        stored.removeAll(keepingCapacity: true)
+        stored.append(contentsOf: repeatElement(nil, count: rows.count))
+        try lookUp(.rows, of: rows).forEachRow { row in
+            guard let id = row.optionalInt64(1) else { return }
+            stored[Int(row.int64(0))] = (id, row.int64(2), row.optionalInt64(3))
+        }
+    }
+
+    /// Looks up the record digest stored with the key of each of `rows`, into `storedSources` (nil for a key not
+    /// stored or stored without one): all a record is compared by, read without the rest of the row's.
+    private mutating func lookUpSources(_ rows: ActivityBatch) throws {
+        storedSources.removeAll(keepingCapacity: true)
+        storedSources.append(contentsOf: repeatElement(nil, count: rows.count))
+        try lookUp(.sources, of: rows).forEachRow { row in storedSources[Int(row.int64(0))] = row.optionalInt64(1) }
+    }
+
+    /// What is looked up of the rows stored with a statement's worth of keys.
+    private enum Lookup: String {
+        case rows = "activity.id, activity.digest, activity.source_digest"
+        case sources = "activity.source_digest"
+    }
+
+    /// The statement looking `what` up for the keys of `rows`, bound: one statement for them all, as a re-import
+    /// looks every key up and one statement per key cost twice as much; prepared once per number of keys. The keys
+    /// are all different (see `repeatsAKey`), so each matches at most one row. Its rows are each key's place in
+    /// `rows`, then what is looked up.
+    private mutating func lookUp(_ what: Lookup, of rows: ActivityBatch) throws -> FastStatement {
         let statement: FastStatement
-        if let prepared = lookups[count] {
+        if let prepared = lookups[what]?[rows.count] {
             statement = prepared
         } else {
-            let values = (0..<count).map { "(\($0), ?)" }.joined(separator: ", ")
+            let values = (0..<rows.count).map { "(\($0), ?)" }.joined(separator: ", ")
             statement = try FastStatement(
                 db,
                 sql: """
-                    SELECT queued.column1, activity.id, activity.digest, activity.source_digest
+                    SELECT queued.column1, \(what.rawValue)
                     FROM (VALUES \(values)) AS queued LEFT JOIN activity ON activity.key = queued.column2
                     """)
-            lookups[count] = statement
+            lookups[what, default: [:]][rows.count] = statement
         }
         for index in rows.rows.indices {
             statement.bind(Int32(index + 1), text: rows.text(0, of: rows.rows[index]))
         }
-        stored.removeAll(keepingCapacity: true)
-        stored.append(contentsOf: repeatElement(nil, count: count))
-        try statement.forEachRow { row in
-            guard let id = row.optionalInt64(1) else { return }
-            stored[Int(row.int64(0))] = (id, row.int64(2), row.optionalInt64(3))
-        }
+        return statement
     }
 
     /// Binds the selected rows to `statement`. The text is bound in place: `pending` is not changed until the
