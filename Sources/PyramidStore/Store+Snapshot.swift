@@ -89,7 +89,10 @@ extension Store {
         let kinds = Vocabularies.kinds
         let directions = Vocabularies.directions
         let outcomes = Vocabularies.outcomes
+        // At most one tally per seller's owner and day: room made once, as each time the array grew it was copied
+        // into memory new to the process (a quarter of a large team is megabytes of tallies).
         var tallies: [DayTally] = []
+        tallies.reserveCapacity(min(owners.count * (to.daysSinceEpoch - from.daysSinceEpoch + 1), 1 << 20))
         var current: DayTally?
         var currentKey: (day: Int64, owner: Int64) = (-1, -1)
         var currentIsASeller = false

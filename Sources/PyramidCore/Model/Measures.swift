@@ -14,10 +14,13 @@ struct SellerHistory {
     init(seller: Seller, calendar: SellerCalendar, tallies: [DayTally]) {
         self.seller = seller
         self.calendar = calendar
-        let sorted = tallies.sorted { $0.day < $1.day }
+        // The workspace gives tallies in day order already: they are sorted (a copy) only when they are not.
+        let inOrder = zip(tallies, tallies.dropFirst()).allSatisfy { $0.day <= $1.day }
+        let sorted = inOrder ? tallies : tallies.sorted { $0.day < $1.day }
         let first = sorted.first?.day.daysSinceEpoch ?? 0
         let last = sorted.last?.day.daysSinceEpoch ?? first - 1
         var sums: [DayTally] = []
+        sums.reserveCapacity(sorted.count)
         var places = [Int32](repeating: -1, count: last - first + 1)
         for tally in sorted {
             if sums.last?.day != tally.day {
