@@ -3,15 +3,11 @@
 /// it does not hold as it stands. Made by `ExportReader.recordReader()`; used on one thread at a time, which need
 /// not be the reader's.
 public struct ActivityRecordReader {
-    private let file: String
-    private let delimiter: UInt8
     /// A source over no bytes that reads as the file's does, to read each record with.
     private let template: RowSource
     private var normalizer: RowNormalizer
 
-    init(file: String, delimiter: UInt8, template: RowSource, normalizer: RowNormalizer) {
-        self.file = file
-        self.delimiter = delimiter
+    init(template: RowSource, normalizer: RowNormalizer) {
         self.template = template
         self.normalizer = normalizer
     }
@@ -22,7 +18,7 @@ public struct ActivityRecordReader {
     public mutating func activity(
         record: UnsafeBufferPointer<UInt8>, line: Int, _ body: (ActivityText) throws -> Void
     ) throws -> RowProblem? {
-        var source = template.reading(Array(record), file: file, delimiter: delimiter)
+        var source = template.reading(Array(record))
         // The record is valid UTF-8 (see `ActivityRecord`): its text is its bytes.
         func problem(_ reason: String) -> RowProblem {
             RowProblem(line: line, reason: "line \(line): \(reason)", raw: String(decoding: record, as: UTF8.self))
@@ -32,11 +28,7 @@ public struct ActivityRecordReader {
         case .other(let row): return problem(row.problem ?? "not a record")
         case .record, nil: preconditionFailure("a record is read whole, and holds one record")
         }
-        let read = try normalizer.activity(source.values) { activity in
-            var activity = activity
-            activity.record = record
-            try body(activity)
-        }
+        let read = try normalizer.activity(source.values, record: record, body)
         guard case .failure(let failure) = read else { return nil }
         return problem(failure.message)
     }

@@ -12,7 +12,7 @@ public struct CSVReader<Source: ByteSource> {
     public static var maximumRecordBytes: Int { 64 << 20 }
 
     private var source: Source
-    private let delimiter: UInt8
+    let delimiter: UInt8
     /// The bytes that end an unquoted cell: the delimiter and the line breaks.
     private let cellEnds: CellEnds
     private var buffer: [UInt8]
@@ -37,7 +37,7 @@ public struct CSVReader<Source: ByteSource> {
     public private(set) var unterminatedQuote = false
 
     /// The file's name, for messages.
-    private let file: String
+    let file: String
 
     /// Creates a reader over `source` (of the file named `file`, for messages) splitting cells on `delimiter`.
     public init(source: Source, file: String = "", delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {

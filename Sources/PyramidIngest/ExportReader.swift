@@ -172,9 +172,7 @@ public final class ExportReader {
     /// A reader of this file's activity records, one at a time from their bytes as they stood in the file (see
     /// `ActivityRecord`), for use on another thread than this reader's.
     public func recordReader() -> ActivityRecordReader {
-        ActivityRecordReader(
-            file: fileName, delimiter: delimiter, template: source.reading([], file: fileName, delimiter: delimiter),
-            normalizer: normalizer)
+        ActivityRecordReader(template: source.reading([]), normalizer: normalizer)
     }
 
     /// The encoding the file turned out to have, as far as it has been read.
@@ -273,11 +271,7 @@ public final class ExportReader {
         _ values: FieldValues, record: UnsafeBufferPointer<UInt8>, bytesRead: Int64,
         _ normalizer: inout RowNormalizer, to sink: inout Sink
     ) throws -> RowFailure? {
-        let read = try normalizer.activity(values) { activity in
-            var activity = activity
-            activity.record = record
-            try sink.take(activity, bytesRead: bytesRead)
-        }
+        let read = try normalizer.activity(values, record: record) { try sink.take($0, bytesRead: bytesRead) }
         guard case .failure(let problem) = read else { return nil }
         return problem
     }

@@ -69,10 +69,11 @@ struct RowNormalizer {
 
     // MARK: - Activities
 
-    /// The activity in `row`, handed to `body` with its text values where `row` holds them; a row that is not
-    /// one fails with why, without calling `body`.
+    /// The activity in `row`, read from `record` (see `ActivityText.record`), handed to `body` with its text values
+    /// where `row` holds them; a row that is not one fails with why, without calling `body`.
     mutating func activity<R>(
-        _ row: FieldValues, _ body: (ActivityText) throws -> R
+        _ row: FieldValues, record: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+        _ body: (ActivityText) throws -> R
     ) rethrows -> Result<R, RowFailure> {
         var activity: ActivityText
         do {
@@ -89,6 +90,7 @@ struct RowNormalizer {
                     activity.subject = text[.subject]
                     activity.contact = text[.contact]
                     activity.company = text[.company]
+                    activity.record = record
                     return try body(activity)
                 }
             })

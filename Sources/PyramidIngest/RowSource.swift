@@ -37,9 +37,9 @@ struct RowSource {
 
     /// A source that reads `bytes` (records of the same file, such as one kept as it stood) as this one reads its
     /// file.
-    func reading(_ bytes: [UInt8], file: String, delimiter: UInt8) -> RowSource {
+    func reading(_ bytes: [UInt8]) -> RowSource {
         let reader = CSVReader(
-            source: AnyByteSource(MemoryByteSource(bytes)), file: file, delimiter: delimiter,
+            source: AnyByteSource(MemoryByteSource(bytes)), file: reader.file, delimiter: reader.delimiter,
             chunkSize: bytes.count + 16)
         return RowSource(
             reader: reader, decoder: TextDecoder(), columns: columns, bound: bound, emptyMarkers: emptyMarkers)

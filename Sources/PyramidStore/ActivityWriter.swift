@@ -134,12 +134,10 @@ struct ActivityWriter {
         // Two records with one key are both read: the first may change what the second is compared with.
         let repeated = repeatsAKey(records)
         try lookUpSources(records)
-        let storedAsRead = records.rows.indices.map { index in
-            !repeated && storedSources[index] != nil && storedSources[index] == records.rows[index].sourceDigest
-        }
         var readWhole = 0
         let activity = recordActivity, seed = sourceSeed
-        for (index, row) in records.rows.enumerated() where !storedAsRead[index] {
+        // A record always has its digest: a key stored without one (or not stored) does not match it.
+        for (index, row) in records.rows.enumerated() where repeated || storedSources[index] != row.sourceDigest {
             readWhole += 1
             activity.removeAll()
             let problem = try recordReader.activity(record: records.text(1, of: row), line: row.line) {
@@ -149,7 +147,7 @@ struct ActivityWriter {
                 problems.append(problem)
                 continue
             }
-            try queue(recordActivity.rows[0], of: recordActivity, owner: recordOwners[index])
+            try queue(activity.rows[0], of: activity, owner: recordOwners[index])
         }
         unchanged += records.count - readWhole
         if readWhole * 4 > records.count { wantsRecords = false }
