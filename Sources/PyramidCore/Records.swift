@@ -12,6 +12,8 @@ public struct Activity: Sendable, Hashable, Codable {
     public var outcome: Outcome
     /// The CRM's own words for the outcome or disposition, kept when they say more than `outcome`.
     public var outcomeText: String
+    /// Where `outcome` was read from.
+    public var outcomeSource: OutcomeSource
     /// When it happened, in seconds since 1970-01-01 UTC.
     public var occurredAt: Int64
     /// The UTC offset the export stated or implied for `occurredAt`, in minutes.
@@ -32,7 +34,8 @@ public struct Activity: Sendable, Hashable, Codable {
     /// Creates an activity.
     public init(
         key: String, owner: String, kind: ActivityKind, direction: Direction, outcome: Outcome,
-        outcomeText: String = "", occurredAt: Int64, utcOffsetMinutes: Int = 0, durationSeconds: Int? = nil,
+        outcomeText: String = "", outcomeSource: OutcomeSource = .export, occurredAt: Int64, utcOffsetMinutes: Int = 0,
+        durationSeconds: Int? = nil,
         subject: String = "", contact: String = "", company: String = "", done: Bool = true,
         loggedAt: Int64? = nil
     ) {
@@ -42,6 +45,7 @@ public struct Activity: Sendable, Hashable, Codable {
         self.direction = direction
         self.outcome = outcome
         self.outcomeText = outcomeText
+        self.outcomeSource = outcomeSource
         self.occurredAt = occurredAt
         self.utcOffsetMinutes = utcOffsetMinutes
         self.durationSeconds = durationSeconds

@@ -55,3 +55,15 @@ public enum ExportKind: String, Sendable, Hashable, Codable, CaseIterable {
     case roster
     case timeOff = "time-off"
 }
+
+/// Where an activity's outcome was read from.
+///
+/// The store keeps it with the activity, so the coverage of a report can say how many outcomes the export
+/// recorded and how many were inferred. (A call answered by its duration alone is inferred when tallied, from
+/// the duration the activity keeps: its stored outcome stays `unknown`.)
+public enum OutcomeSource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The export's outcome or status column, or nothing at all (the outcome is then `unknown`).
+    case export
+    /// Words in the subject or notes, such as `Left VM` (see `OutcomeWords` in PyramidIngest).
+    case words
+}

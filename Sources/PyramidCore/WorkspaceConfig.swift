@@ -21,6 +21,10 @@ public struct WorkspaceConfig: Sendable, Hashable, Codable {
     public var wonStages: [String] = []
     /// Deal stages that mean lost, beyond those containing "lost".
     public var lostStages: [String] = []
+    /// Whether a call's outcome is read from words in its subject or notes when the export records none.
+    public var outcomesFromWords = true
+    /// The team's own words for call outcomes (outcome → phrases), tried before the built-in ones.
+    public var outcomeWords: [String: [String]] = [:]
     /// A file of coaching prompts that adds to or replaces the built-in ones.
     public var promptsFile: String?
     /// The named thresholds of the diagnosis.

@@ -25,7 +25,7 @@ struct HubSpotFiles {
             url: tasks,
             header: [
                 "Record ID", "Task title", "Task type", "Task status", "Activity date", "Activity assigned to",
-                "LinkedIn outcome", "Associated Contact", "Associated Company",
+                "Associated Contact", "Associated Company",
             ])
         self.meetings = try CSVFile(
             url: meetings,
@@ -59,9 +59,10 @@ struct HubSpotFiles {
                 a.direction == .inbound ? "Re: Quick question for \(a.company)" : "Quick question for \(a.company)"
             try emails.row([id, subject, time, owner, direction, a.contact, a.company])
         case .linkedin:
+            // HubSpot tasks record that a LinkedIn step was done, never whether the buyer replied.
+            guard a.direction == .outbound else { return }
             let type = a.outcome == .accepted ? "LINKED_IN_CONNECT" : "LINKED_IN_MESSAGE"
-            let outcome = a.outcome == .replied ? "Replied" : a.outcome == .accepted ? "Accepted" : "Sent"
-            try tasks.row([id, "LinkedIn: \(a.contact)", type, "COMPLETED", time, owner, outcome, a.contact, a.company])
+            try tasks.row([id, "LinkedIn: \(a.contact)", type, "COMPLETED", time, owner, a.contact, a.company])
         case .meeting:
             let outcome = a.outcome == .held ? "COMPLETED" : "NO_SHOW"
             try meetings.row([id, "Discovery: \(a.company)", time, owner, outcome, a.contact, a.company])
@@ -96,6 +97,8 @@ struct SalesforceReportFile {
     }
 
     func write(_ a: SampleActivity, owner: String) throws {
+        // A LinkedIn task records the touch, never the buyer's reply.
+        if a.kind == .linkedin && a.direction == .inbound { return }
         let subtype: String =
             switch a.kind {
             case .call: "Call"
@@ -122,7 +125,6 @@ struct SalesforceReportFile {
             case (.call, _): "No Answer"
             case (.meeting, .held): "Completed"
             case (.meeting, _): "No Show"
-            case (_, .replied): "Replied"
             default: ""
             }
         let id = "00TDn0000" + String(String(100_000_000 + a.id).suffix(9))

@@ -61,7 +61,7 @@ public struct Persona: Sendable {
             p("Ben Carter", "East", "SDR", calls: [7, 6], connect: 0.25, linkedin: 26, linkedinReply: 0.01),
             p(
                 "Priya Shah", "East", "SDR", calls: [6], connect: 0.2, conversation: 0.3, linkedin: 24,
-                linkedinReply: 0.22, meeting: 0.4, win: 0.12,
+                linkedinReply: 0.3, meeting: 0.45, win: 0.06,
                 deal: 24_000),
             p("Maria Lopez", "East", "AE", calls: [25], emails: 8, win: 0.16, deal: 22_000),
             p("Tom Becker", "East", "SDR", calls: [9, 8], connect: 0.25, reject: 0.45, linkedin: 1, emails: 2),

@@ -173,8 +173,27 @@ public struct Simulator {
         return SampleActivity(
             id: nextID, seller: seller, kind: kind, direction: .outbound, outcome: .unknown, day: day,
             secondsOfDay: 8 * 3600 + 30 * 60 + Int.random(in: 0..<(9 * 3600), using: &rng), durationSeconds: 0,
-            contact: rng.pick(Simulator.contacts), company: rng.pick(Simulator.companies), note: note)
+            contact: Self.prospect(rng.pick(Simulator.contacts), id: nextID), company: rng.pick(Simulator.companies),
+            note: note)
     }
+
+    /// A prospect's name: the first name of `person` and a family name chosen by the activity's id, so that a
+    /// seller meets hundreds of different people over a quarter and a contact's journey is their own (replies
+    /// and meetings keep the contact of the touch that led to them).
+    static func prospect(_ person: String, id: Int) -> String {
+        let first = person.split(separator: " ").first.map(String.init) ?? person
+        return first + " " + familyNames[(id &* 7_919) % familyNames.count]
+    }
+
+    static let familyNames = [
+        "Abbott", "Bauer", "Castillo", "Dimitrov", "Eriksen", "Fischer", "Garnier", "Horvath", "Ibsen", "Jansen",
+        "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okonkwo", "Petrov", "Quintero", "Romano", "Schulz",
+        "Tanaka", "Urquhart", "Varga", "Wagner", "Xavier", "Yilmaz", "Zielinski", "Almeida", "Brennan", "Costa",
+        "Delgado", "Engel", "Ferreira", "Gallagher", "Hoffmann", "Iversen", "Jovanovic", "Keller", "Larsen",
+        "Marchetti", "Novak", "Oliveira", "Pereira", "Rinaldi", "Sorensen", "Teixeira", "Ulrich", "Vogel",
+        "Weiss", "Young", "Zimmermann", "Andersen", "Bianchi", "Coleman", "Dubois", "Esposito", "Fontaine",
+        "Grant", "Hansen", "Iglesias", "Jensen", "Kramer",
+    ]
 
     private mutating func bookMeeting(
         seller: Int, persona: Persona, from day: LocalDate, touch: SampleActivity, last: LocalDate

@@ -11,6 +11,7 @@ public struct ActivityText {
     public var direction: Direction
     public var outcome: Outcome
     public var outcomeText: UnsafeBufferPointer<UInt8>
+    public var outcomeSource: OutcomeSource
     public var occurredAt: Int64
     public var utcOffsetMinutes: Int
     public var durationSeconds: Int?
@@ -28,7 +29,8 @@ public struct ActivityText {
         func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         return Activity(
             key: text(key), owner: text(owner), kind: kind, direction: direction, outcome: outcome,
-            outcomeText: text(outcomeText), occurredAt: occurredAt, utcOffsetMinutes: utcOffsetMinutes,
+            outcomeText: text(outcomeText), outcomeSource: outcomeSource, occurredAt: occurredAt,
+            utcOffsetMinutes: utcOffsetMinutes,
             durationSeconds: durationSeconds, subject: text(subject), contact: text(contact), company: text(company),
             done: done, loggedAt: loggedAt)
     }

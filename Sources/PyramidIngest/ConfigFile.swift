@@ -79,7 +79,9 @@ public enum ConfigFile {
         }
         if let node = top["import"] {
             let map = try reader.mapping(node, "import")
-            try reader.onlyKeys(map, ["date_order", "won_stages", "lost_stages"], in: "import.")
+            try reader.onlyKeys(
+                map, ["date_order", "lost_stages", "outcome_words", "outcomes_from_words", "won_stages"],
+                in: "import.")
             if let order = map["date_order"] {
                 let text = try reader.string(order, "import.date_order")
                 guard DateOrder(rawValue: text) != nil else {
@@ -97,6 +99,16 @@ public enum ConfigFile {
                 config.lostStages = try reader.list(stages, "import.lost_stages").map {
                     try reader.string($0, "import.lost_stages")
                 }
+            }
+            if let flag = map["outcomes_from_words"] {
+                guard let value = flag.bool else {
+                    throw reader.problem(
+                        "import.outcomes_from_words: '\(flag.string ?? "")' is not true or false", flag)
+                }
+                config.outcomesFromWords = value
+            }
+            if let node = map["outcome_words"] {
+                config.outcomeWords = try reader.outcomeWords(node)
             }
         }
         if let node = top["prompts"] { config.promptsFile = try reader.string(node, "prompts") }
@@ -145,6 +157,10 @@ public enum ConfigFile {
         #   fading_drop: 0.25
         #   results_pace_floor: 0.7
         #   minimum_sample: 20
+        #   minimum_recorded_share: 0.7
+        #   journey_window_days: 14
+        #   journey_credit: any
+        #   mix_change_share: 0.3
 
         import:
           # How slashed dates read: auto (decided per file), month-first (US) or day-first.
@@ -152,6 +168,13 @@ public enum ConfigFile {
           # Deal stages that mean won or lost, beyond those whose name contains "won" or "lost".
           won_stages: []
           lost_stages: []
+          # Where an export has no call outcome, read it from words in the subject or notes ("Left VM",
+          # "Connected", "Anrufbeantworter"; English, German, French, Spanish, Portuguese and Dutch built in).
+          outcomes_from_words: true
+          # The team's own words, tried first, by outcome (connected, voicemail, no-answer, busy,
+          # wrong-number, gatekeeper, not-interested), e.g.
+          # outcome_words:
+          #   voicemail: [mailbox drauf]
 
         """
 }
@@ -190,6 +213,20 @@ private struct NodeReader {
         return text
     }
 
+    /// `import.outcome_words`: call outcomes, each with a list of phrases.
+    func outcomeWords(_ node: Node) throws -> [String: [String]] {
+        let key = "import.outcome_words"
+        let map = try mapping(node, key)
+        let outcomes = OutcomeWords.precedence.map(\.rawValue)
+        try onlyKeys(map, outcomes, in: key + ".")
+        var words: [String: [String]] = [:]
+        for (outcome, phrases) in map {
+            guard let name = outcome.string else { continue }
+            words[name] = try list(phrases, "\(key).\(name)").map { try string($0, "\(key).\(name)") }
+        }
+        return words
+    }
+
     func number(_ node: Node, _ key: String) throws -> Double {
         let text = try string(node, key)
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite, value >= 0 else {
@@ -223,7 +260,8 @@ private struct NodeReader {
             "substitute_channel_share": \.substituteChannelShare, "fading_baseline_ratio": \.fadingBaselineRatio,
             "fading_drop": \.fadingDrop, "results_pace_floor": \.resultsPaceFloor, "confidence_z": \.confidenceZ,
             "unrealistic_below_share": \.unrealisticBelowShare, "achievable_from_share": \.achievableFromShare,
-            "experiment_done_share": \.experimentDoneShare,
+            "experiment_done_share": \.experimentDoneShare, "minimum_recorded_share": \.minimumRecordedShare,
+            "mix_change_share": \.mixChangeShare,
         ]
         let counts: [String: WritableKeyPath<DiagnosisRules, Int>] = [
             "lookback_weeks": \.lookbackWeeks, "fading_baseline_weeks": \.fadingBaselineWeeks,
@@ -231,15 +269,24 @@ private struct NodeReader {
             "short_call_burst": \.shortCallBurst, "same_minute_burst": \.sameMinuteBurst,
             "bulk_logging_minimum": \.bulkLoggingMinimum, "post_onboarding_weeks": \.postOnboardingWeeks,
             "rejection_run": \.rejectionRun, "experiment_baseline_weeks": \.experimentBaselineWeeks,
+            "journey_window_days": \.journeyWindowDays,
         ]
         let flags: [String: WritableKeyPath<DiagnosisRules, Bool>] = [
             "unknown_meetings_count_as_held": \.unknownMeetingsCountAsHeld
         ]
         let map = try mapping(node, "rules")
-        try onlyKeys(map, (Array(shares.keys) + Array(counts.keys) + Array(flags.keys)).sorted(), in: "rules.")
+        try onlyKeys(
+            map, (Array(shares.keys) + Array(counts.keys) + Array(flags.keys) + ["journey_credit"]).sorted(),
+            in: "rules.")
         for (key, value) in map {
             guard let name = key.string else { continue }
-            if let path = shares[name] {
+            if name == "journey_credit" {
+                let text = try string(value, "rules.journey_credit")
+                guard let credit = JourneyCredit(rawValue: text) else {
+                    throw problem("rules.journey_credit: '\(text)' is not one of any, first, last", value)
+                }
+                rules.journeyCredit = credit
+            } else if let path = shares[name] {
                 rules[keyPath: path] = try number(value, "rules.\(name)")
             } else if let path = counts[name] {
                 let number = try number(value, "rules.\(name)")

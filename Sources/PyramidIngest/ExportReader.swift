@@ -139,16 +139,17 @@ public final class ExportReader {
         normalizer.dateOrder = dateOrder
         interpretation = Self.interpretation(
             dialect: chosen, header: headerRow, delimiter: delimiter, dateOrder: dateOrder,
-            timeZone: chosen.timesInUTC ? "GMT" : options.timeZone.identifier, encoding: byteOrderEncoding)
+            timeZone: chosen.timesInUTC ? "GMT" : options.timeZone.identifier, encoding: byteOrderEncoding,
+            outcomeWords: options.outcomeWords)
     }
 
     private static func interpretation(
         dialect: Dialect, header: Header, delimiter: UInt8, dateOrder: DateOrder, timeZone: String,
-        encoding: TextEncoding
+        encoding: TextEncoding, outcomeWords: OutcomeWords?
     ) -> String {
         [
             "rules \(RowNormalizer.rulesVersion)", canonical(dialect), canonical(header.names), String(delimiter),
-            dateOrder.rawValue, timeZone, encoding.rawValue,
+            dateOrder.rawValue, timeZone, encoding.rawValue, outcomeWords.map { "words " + canonical($0.added) } ?? "",
         ].joined(separator: "\n")
     }
 

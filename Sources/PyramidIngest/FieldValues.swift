@@ -147,6 +147,7 @@ extension Field {
         case .active: 34
         case .start: 35
         case .end: 36
+        case .notes: 37
         }
     }
 

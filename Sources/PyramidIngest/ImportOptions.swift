@@ -17,12 +17,15 @@ public struct ImportOptions: Sendable {
     public var wonStages: [String]
     /// Stage names that mean lost, beyond the ones that contain "lost".
     public var lostStages: [String]
+    /// The words read as a call's outcome in its subject or notes when the export records none; nil when
+    /// outcomes are never read from words (`import.outcomes_from_words: false`).
+    public var outcomeWords: OutcomeWords?
 
     /// Creates options.
     public init(
         crm: String? = nil, kind: ExportKind? = nil, mapping: Dialect? = nil, dateOrder: DateOrder? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, wonStages: [String] = [],
-        lostStages: [String] = []
+        lostStages: [String] = [], outcomeWords: OutcomeWords? = OutcomeWords()
     ) {
         self.crm = crm
         self.kind = kind
@@ -31,6 +34,7 @@ public struct ImportOptions: Sendable {
         self.timeZone = timeZone
         self.wonStages = wonStages
         self.lostStages = lostStages
+        self.outcomeWords = outcomeWords
     }
 }
 

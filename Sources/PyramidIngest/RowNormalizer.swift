@@ -15,7 +15,7 @@ struct RowNormalizer {
     /// in force (`activity.source_digest`), and a re-import leaves a row alone, unread, when its record and
     /// interpretation are those it was stored from. (Changes to a `Dialect` value change the interpretation by
     /// themselves.)
-    static let rulesVersion = 1
+    static let rulesVersion = 2
 
     let dialect: Dialect
     /// The header name bound to each field, to quote in messages.
@@ -104,12 +104,20 @@ struct RowNormalizer {
         let kind = kind(row)
         let direction = direction(row)
         let (status, done) = status(row)
-        let outcome = outcome(row, status: status, kind: kind, direction: direction, done: done)
+        var outcome = outcome(row, status: status, kind: kind, direction: direction, done: done)
+        var outcomeSource = OutcomeSource.export
+        if kind == .call, outcome == .unknown, let words = options.outcomeWords,
+            let named = words.outcome(in: row[.subject]) ?? words.outcome(in: row[.notes])
+        {
+            outcome = named
+            outcomeSource = .words
+        }
         let duration = try duration(row)
         makeKey(row, kind: kind, occurredAt: occurredAt)
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         return ActivityText(
             key: none, owner: none, kind: kind, direction: direction, outcome: outcome, outcomeText: none,
+            outcomeSource: outcomeSource,
             occurredAt: occurredAt, utcOffsetMinutes: offset, durationSeconds: duration, subject: none,
             contact: none, company: none, done: done, loggedAt: loggedAt)
     }
@@ -302,7 +310,8 @@ struct RowNormalizer {
         case .email, .linkedin:
             if let mapped = ValueMaps.messageOutcomes[value] { return mapped }
             if direction == .inbound { return .replied }
-            return done ? .sent : .unknown
+            // Nothing says whether the buyer replied: unknown, never "no reply" (see `Dialect.repliesAreRows`).
+            return done && dialect.repliesAreRows ? .sent : .unknown
         case .meeting:
             // An outcome column that says what happened wins over the status; a canceled meeting that is not
             // done is not a booked one either.

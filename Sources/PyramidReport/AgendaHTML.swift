@@ -27,6 +27,10 @@ public enum AgendaHTML {
                 "<span class=\"verdict \(belief.verdict.rawValue)\">\(belief.verdict.rawValue)</span> by their own numbers.</p><ul>"
             body += belief.evidence.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
         }
+        if !s.coverage.limits.isEmpty {
+            body += "<p><em>What the export does not record:</em></p><ul>"
+            body += s.coverage.limits.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
+        }
         body += "<h2>Experiences to create together</h2>" + AgendaCoaching.experiencesHTML(s, week: week)
         body += "<h2>Your view</h2><div class=\"blank\"></div><h2>Agreements</h2><div class=\"blank\"></div>"
         return HTMLReport.page(title: "One-to-one \(s.seller.name) \(week)", body: body)

@@ -36,6 +36,11 @@ public enum AgendaMarkdown {
                 "_Behind the questions: \"\(Text.markdown(belief.statement))\" is \(belief.verdict.rawValue) by "
                     + "their own numbers. " + belief.evidence.map(Text.markdown).joined(separator: " ") + "_")
         }
+        if !s.coverage.limits.isEmpty {
+            out.append("")
+            out.append("_What the export does not record:_")
+            for limit in s.coverage.limits { out.append("- \(Text.markdown(limit))") }
+        }
         out.append("")
         out.append("## Experiences to create together")
         out.append("")

@@ -45,6 +45,10 @@ public enum HTMLReport {
             html += "<p><strong>Standards health (\(health.metric.phrase)), \(health.verdict.rawValue):</strong> "
             html += "\(Text.html(health.summary))</p>"
         }
+        if !team.coverage.limits.isEmpty {
+            html += "<p><strong>What the exports do not record:</strong></p><ul>"
+            html += team.coverage.limits.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
+        }
         if team.brightSpots.isEmpty {
             html += "<p><strong>What works:</strong> no seller's different way is demonstrably working this week.</p>"
         } else {

@@ -49,6 +49,11 @@ public enum MarkdownReport {
             out.append("")
             out.append("**Standards health (\(health.metric.phrase)), \(health.verdict.rawValue):** \(health.summary)")
         }
+        if !team.coverage.limits.isEmpty {
+            out.append("")
+            out.append("**What the exports do not record:**")
+            for limit in team.coverage.limits { out.append("- \(Text.markdown(limit))") }
+        }
         out.append("")
         if team.brightSpots.isEmpty {
             out.append("**What works:** no seller's different way is demonstrably working this week.")

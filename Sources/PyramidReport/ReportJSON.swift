@@ -54,6 +54,7 @@ public enum ReportJSON {
         var reverseFunnel: FunnelEntry?
         var suggestedExperiments: [CoachingJSON.SuggestionEntry]
         var coaching: CoachingJSON.SellerCoachingEntry
+        var coverage: Coverage
 
         init(_ d: SellerDiagnosis) {
             seller = d.seller
@@ -78,6 +79,7 @@ public enum ReportJSON {
                     measure: suggestion.measure.map(CoachingJSON.MeasureEntry.init))
             }
             coaching = CoachingJSON.SellerCoachingEntry(d.coaching)
+            coverage = d.coverage.rounded
         }
     }
 
@@ -166,6 +168,7 @@ public enum ReportJSON {
         var brightSpots: [String]
         var channelMix: [String: Int]
         var coaching: CoachingJSON.TeamCoachingEntry
+        var coverage: Coverage
 
         init(_ team: TeamDiagnosis) {
             funnel = team.funnel
@@ -178,9 +181,25 @@ public enum ReportJSON {
             brightSpots = team.brightSpots
             channelMix = team.channelMix
             coaching = CoachingJSON.TeamCoachingEntry(team.coaching)
+            coverage = team.coverage.rounded
         }
     }
 }
 
 /// Two decimals, so JSON shows `6.2`, not `6.199999999999999`.
 func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+extension Coverage {
+    /// The shares with two decimals.
+    var rounded: Coverage {
+        var copy = self
+        copy.channels = channels.map { channel in
+            var c = channel
+            c.outcomeShare = c.outcomeShare.map(round2)
+            c.durationShare = c.durationShare.map(round2)
+            c.contactShare = c.contactShare.map(round2)
+            return c
+        }
+        return copy
+    }
+}

@@ -22,6 +22,7 @@ final class ActivityBatch: @unchecked Sendable {
         var kind: ActivityKind
         var direction: Direction
         var outcome: Outcome
+        var outcomeSource: OutcomeSource
         var done: Bool
         var duration: Int?
         var occurredAt: Int64
@@ -40,6 +41,9 @@ final class ActivityBatch: @unchecked Sendable {
         var isRecord: Bool
         /// The physical line its record starts on, for a record.
         var line: Int
+
+        /// Whether it names a contact (text value 6).
+        var hasContact: Bool { textEnds[6] > textEnds[5] }
 
         /// Where text value `field` (0 ..< `textFields`) lies in the batch's `text`.
         func text(_ field: Int) -> Range<Int> {
@@ -104,13 +108,15 @@ final class ActivityBatch: @unchecked Sendable {
         let day = activity.localDay
         let digest = ActivityDigest.content(
             day: day, done: activity.done, duration: activity.durationSeconds,
+            outcomeFromWords: activity.outcomeSource == .words,
             occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,
             texts: UnsafeBufferPointer(start: base + Int(keyEnd), count: Int(ends[7] - keyEnd)),
             ends: valueEnds)
         rows.append(
             Row(
                 day: day, owner: owner, kind: activity.kind, direction: activity.direction,
-                outcome: activity.outcome, done: activity.done, duration: activity.durationSeconds,
+                outcome: activity.outcome, outcomeSource: activity.outcomeSource, done: activity.done,
+                duration: activity.durationSeconds,
                 occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
                 loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest,
                 sourceDigest: activity.record.isEmpty ? nil : ActivityDigest.source(activity.record, seed: sourceSeed),
@@ -127,7 +133,8 @@ final class ActivityBatch: @unchecked Sendable {
         ends[0] = Int32(record.key.count)
         rows.append(
             Row(
-                day: 0, owner: owner, kind: .other, direction: .outbound, outcome: .unknown, done: false,
+                day: 0, owner: owner, kind: .other, direction: .outbound, outcome: .unknown,
+                outcomeSource: .export, done: false,
                 duration: nil, occurredAt: 0, utcOffsetMinutes: 0, loggedAt: nil, textStart: start, textEnds: ends,
                 contentDigest: 0, sourceDigest: ActivityDigest.source(record.record, seed: sourceSeed), isRecord: true,
                 line: record.line))

@@ -14,11 +14,14 @@ struct ActivityDigest {
     /// The digest of an activity's values other than its key and owner, in this order. `texts` holds its kind,
     /// direction, outcome, outcome text, subject, contact and company back to back, value `i` ending at
     /// `ends[i]` (`ends[7]` is not used).
+    /// An outcome read from words (`outcomeFromWords`) adds to the digest, so that the digests of the rows
+    /// stored before outcomes were (whose outcome came from the export) stay what they were.
     static func content(
-        day: Int, done: Bool, duration: Int?, occurredAt: Int64, utcOffsetMinutes: Int, loggedAt: Int64?,
-        texts: UnsafeBufferPointer<UInt8>, ends: SIMD8<Int32>
+        day: Int, done: Bool, duration: Int?, outcomeFromWords: Bool = false, occurredAt: Int64,
+        utcOffsetMinutes: Int, loggedAt: Int64?, texts: UnsafeBufferPointer<UInt8>, ends: SIMD8<Int32>
     ) -> UInt64 {
         var digest = ActivityDigest()
+        if outcomeFromWords { digest.mix(0x776F_7264_73) }
         digest.add(Int64(day))
         digest.add(done ? 1 : 0)
         digest.add(duration.map(Int64.init))

@@ -29,7 +29,7 @@ import PyramidIngest
 struct ActivityWriter {
     static let rowsPerStatement = 32
     /// The number values bound per row, before the text values.
-    private static let numberColumns: Int32 = 11
+    private static let numberColumns: Int32 = 12
     private static let columns = numberColumns + Int32(ActivityBatch.textFields)
 
     private let db: Database
@@ -71,6 +71,8 @@ struct ActivityWriter {
     private(set) var added = 0
     private(set) var updated = 0
     private(set) var unchanged = 0
+    /// Activities read whole whose call outcome was read from words in their subject or notes.
+    private(set) var outcomesFromWords = 0
 
     /// A writer for the import `importID`, whose records read under the interpretation digested in `sourceSeed`
     /// are read again by `recordReader` when they are not stored as they stand.
@@ -113,6 +115,7 @@ struct ActivityWriter {
     }
 
     private mutating func queue(_ row: ActivityBatch.Row, of batch: ActivityBatch, owner: Int64) throws {
+        if row.outcomeSource == .words { outcomesFromWords += 1 }
         let id = try nextID(day: row.day)
         nextIDs[row.day] = id + 1
         pending.append(row, of: batch)
@@ -331,6 +334,7 @@ struct ActivityWriter {
             statement.bind(offset + 9, importID)
             statement.bind(offset + 10, digest(index))
             statement.bind(offset + 11, row.sourceDigest)
+            statement.bind(offset + 12, row.outcomeSource == .words)
             for field in 0..<ActivityBatch.textFields {
                 statement.bind(
                     offset + Self.numberColumns + 1 + Int32(field),
@@ -358,7 +362,7 @@ struct ActivityWriter {
         ).joined(separator: ",\n")
         let insert = """
             INSERT INTO activity (id, owner_id, local_day, done, duration, occurred_at, utc_offset, logged_at,
-              import_id, digest, source_digest, key, kind, direction, outcome, outcome_text, subject, contact,
+              import_id, digest, source_digest, outcome_from_words, key, kind, direction, outcome, outcome_text, subject, contact,
               company)
             VALUES \(values)
             """
@@ -376,7 +380,8 @@ struct ActivityWriter {
                       utc_offset = excluded.utc_offset, logged_at = excluded.logged_at,
                       outcome_text = excluded.outcome_text, subject = excluded.subject, contact = excluded.contact,
                       company = excluded.company, import_id = excluded.import_id, digest = excluded.digest,
-                      source_digest = excluded.source_digest, version = version + 1
+                      source_digest = excluded.source_digest, outcome_from_words = excluded.outcome_from_words,
+                      version = version + 1
                     WHERE digest IS NOT excluded.digest
                     RETURNING id, version
                     """)

@@ -19,18 +19,29 @@ public struct TallyBasis: Sendable, Hashable {
             minimumCallSeconds: config.conversationMinCallSeconds, shortCallSeconds: config.rules.shortCallSeconds)
     }
 
-    /// The tally's three counts of a group of activities, in SQL, with its two arguments (`arguments`): all,
-    /// long enough to be a conversation, and few-second.
-    static let countsSQL =
-        "count(*), sum(duration IS NULL OR duration >= ?), sum(duration IS NOT NULL AND duration <= ?)"
+    /// The tally's counts of a group of activities, in SQL, with its two arguments (`arguments`, as `?1` and
+    /// `?2`): all, long enough to be a conversation (or of unknown length), few-second, of unknown length,
+    /// without a contact, with an outcome read from words, and of a borderline length (`CallLength`).
+    static let countsSQL = """
+        count(*), sum(duration IS NULL OR (duration >= ?1 AND NOT \(borderlineSQL))),
+          sum(duration IS NOT NULL AND duration <= ?2), sum(duration IS NULL), sum(contact = ''),
+          sum(outcome_from_words), sum(duration IS NOT NULL AND \(borderlineSQL))
+        """
+
+    /// `CallLength.isBorderline` in SQL, against `?1`.
+    private static let borderlineSQL = "(duration % 60 = 0 AND duration - 30 < ?1 AND duration + 30 > ?1)"
 
     /// The arguments of `countsSQL`.
     var arguments: [Int] { [minimumCallSeconds, shortCallSeconds] }
 
     /// Whether a done call of `duration` seconds (nil when unknown) counts as long enough, and as few-second;
     /// `countsSQL` says the same in SQL.
-    func counts(duration: Int?) -> (long: Bool, short: Bool) {
-        (duration.map { $0 >= minimumCallSeconds } ?? true, duration.map { $0 <= shortCallSeconds } ?? false)
+    func counts(duration: Int?) -> (long: Bool, short: Bool, borderline: Bool) {
+        let length = CallLength(seconds: duration, minimum: minimumCallSeconds)
+        return (
+            length == .long || length == .unknown, duration.map { $0 <= shortCallSeconds } ?? false,
+            length == .borderline
+        )
     }
 }
 
@@ -104,11 +115,22 @@ struct TallyCounter {
         var all = 0
         var long = 0
         var short = 0
+        var untimed = 0
+        var withoutContact = 0
+        var fromWords = 0
+        var borderline = 0
 
-        mutating func add(long isLong: Bool, short isShort: Bool) {
+        mutating func add(
+            long isLong: Bool, short isShort: Bool, untimed: Bool, withoutContact: Bool, fromWords: Bool,
+            borderline isBorderline: Bool
+        ) {
             all += 1
+            if isBorderline { borderline += 1 }
             if isLong { long += 1 }
             if isShort { short += 1 }
+            if untimed { self.untimed += 1 }
+            if withoutContact { self.withoutContact += 1 }
+            if fromWords { self.fromWords += 1 }
         }
     }
 
@@ -130,10 +152,12 @@ struct TallyCounter {
                 PRAGMA temp.cache_size = -512;
                 CREATE TEMP TABLE IF NOT EXISTS tally_added (
                   local_day INTEGER NOT NULL, code INTEGER NOT NULL,
-                  n INTEGER NOT NULL, long_calls INTEGER NOT NULL, short_calls INTEGER NOT NULL);
+                  n INTEGER NOT NULL, long_calls INTEGER NOT NULL, short_calls INTEGER NOT NULL,
+                  untimed INTEGER NOT NULL, without_contact INTEGER NOT NULL, from_words INTEGER NOT NULL,
+                  borderline INTEGER NOT NULL);
                 DELETE FROM temp.tally_added;
                 """)
-        append = try FastStatement(db, sql: "INSERT INTO temp.tally_added VALUES (?, ?, ?, ?, ?)")
+        append = try FastStatement(db, sql: "INSERT INTO temp.tally_added VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     }
 
     /// Counts `activity`, stored for owner row `owner`, if it was done.
@@ -143,7 +167,10 @@ struct TallyCounter {
             day: activity.day,
             code: TallyGroupCode.code(owner: owner, activity.kind, activity.direction, activity.outcome))
         let counts = basis.counts(duration: activity.duration)
-        pending[group, default: Counts()].add(long: counts.long, short: counts.short)
+        pending[group, default: Counts()].add(
+            long: counts.long, short: counts.short, untimed: activity.duration == nil,
+            withoutContact: !activity.hasContact,
+            fromWords: activity.outcomeSource == .words, borderline: counts.borderline)
         if pending.count >= Self.flushAt { try flush() }
     }
 
@@ -153,11 +180,14 @@ struct TallyCounter {
         try db.execute(
             sql: """
                 INSERT INTO activity_tally
-                SELECT local_day, \(TallyGroupCode.columnsSQL("code")), sum(n), sum(long_calls), sum(short_calls)
+                SELECT local_day, \(TallyGroupCode.columnsSQL("code")), sum(n), sum(long_calls), sum(short_calls),
+                  sum(untimed), sum(without_contact), sum(from_words), sum(borderline)
                 FROM temp.tally_added WHERE true
                 GROUP BY local_day, code ORDER BY local_day, code
                 ON CONFLICT DO UPDATE SET n = n + excluded.n, long_calls = long_calls + excluded.long_calls,
-                  short_calls = short_calls + excluded.short_calls;
+                  short_calls = short_calls + excluded.short_calls, untimed = untimed + excluded.untimed,
+                  without_contact = without_contact + excluded.without_contact,
+                  from_words = from_words + excluded.from_words, borderline = borderline + excluded.borderline;
                 DELETE FROM temp.tally_added;
                 """)
     }
@@ -170,6 +200,10 @@ struct TallyCounter {
             append.bind(3, counts.all)
             append.bind(4, counts.long)
             append.bind(5, counts.short)
+            append.bind(6, counts.untimed)
+            append.bind(7, counts.withoutContact)
+            append.bind(8, counts.fromWords)
+            append.bind(9, counts.borderline)
             try append.run()
         }
         pending.removeAll(keepingCapacity: true)

@@ -27,6 +27,9 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var unchanged = 0
     /// Rows set aside in the quarantine.
     public var quarantined = 0
+    /// Call outcomes read from words in the subject or notes, as the export has no outcome for them (of the
+    /// rows read whole: a re-import reads a record it holds unchanged no further than its key).
+    public var outcomesFromWords = 0
     /// Footer and totals lines skipped.
     public var footerLines = 0
     /// Owners the file names that match nobody on the roster.

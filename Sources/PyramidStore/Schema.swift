@@ -207,6 +207,22 @@ enum Schema {
             // have none; the next import of their records gives them theirs.
             try db.execute(sql: "ALTER TABLE activity ADD COLUMN source_digest INTEGER")
         }
+        migrator.registerMigration("v7: where outcomes come from, and what the tallies leave unknown") { db in
+            // Whether a call's outcome was read from words in its subject or notes, not from an outcome column;
+            // and per tally group, how many activities have no duration, no contact, an outcome read from words,
+            // or a duration in whole minutes too near the conversation threshold to tell (see CallLength),
+            // so reports can say what an export does not record. The tallies are recounted (from the activities
+            // until the next import recounts them).
+            try db.execute(
+                sql: """
+                    ALTER TABLE activity ADD COLUMN outcome_from_words INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE activity_tally ADD COLUMN untimed INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE activity_tally ADD COLUMN without_contact INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE activity_tally ADD COLUMN from_words INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE activity_tally ADD COLUMN borderline INTEGER NOT NULL DEFAULT 0;
+                    DELETE FROM tally_basis;
+                    """)
+        }
         return migrator
     }
 }

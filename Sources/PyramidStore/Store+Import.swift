@@ -122,6 +122,7 @@ private struct ImportBatch {
         summary.added += activities.added
         summary.updated += activities.updated
         summary.unchanged += activities.unchanged
+        summary.outcomesFromWords += activities.outcomesFromWords
         if reader.dialect.holds == .roster { try resolveOwners() }
         summary.encoding = reader.encoding.rawValue
         summary.sha256 = reader.sha256()

@@ -65,7 +65,8 @@ extension Store {
             rows = try FastStatement(
                 db,
                 sql: """
-                    SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls
+                    SELECT local_day, owner_id, kind, direction, outcome, n, long_calls, short_calls, untimed,
+                      without_contact, from_words, borderline
                     FROM activity_tally WHERE local_day BETWEEN ? AND ? ORDER BY local_day, owner_id
                     """)
             rows.bind(1, from.daysSinceEpoch)
@@ -112,7 +113,8 @@ extension Store {
             else { return }
             current?.count(
                 kind: kind, direction: direction, outcome: outcome, count: Int(row.int64(5)),
-                longEnough: Int(row.int64(6)), short: Int(row.int64(7)))
+                longEnough: Int(row.int64(6)), short: Int(row.int64(7)), untimed: Int(row.int64(8)),
+                withoutContact: Int(row.int64(9)), fromWords: Int(row.int64(10)), borderline: Int(row.int64(11)))
         }
         if let last = current { tallies.append(last) }
         return tallies
@@ -150,13 +152,18 @@ extension Store {
         var perMinute: [OwnerCount: Int] = [:]
         var loggedLater: [OwnerCount: Int] = [:]
         var calls: [Int64: [(at: Int64, id: Int64, rejected: Bool)]] = [:]
+        var recorded: [Int64: (calls: Int, withOutcome: Int)] = [:]
         try rows.forEachRow { row in
             let owner = row.int64(1)
             let occurredAt = row.int64(3)
             if kinds.value(row.text(6)) == .call, directions.value(row.text(7)) == .outbound,
-                let outcome = outcomes.value(row.text(8)), outcome == .notInterested || outcome == .connected
+                let outcome = outcomes.value(row.text(8))
             {
-                calls[owner, default: []].append((occurredAt, row.int64(0), outcome == .notInterested))
+                recorded[owner, default: (0, 0)].calls += 1
+                if outcome != .unknown { recorded[owner, default: (0, 0)].withOutcome += 1 }
+                if outcome == .notInterested || outcome == .connected {
+                    calls[owner, default: []].append((occurredAt, row.int64(0), outcome == .notInterested))
+                }
             }
             let day = row.int64(2)
             guard day >= monday else { return }
@@ -197,6 +204,11 @@ extension Store {
         }
         for (email, run) in runs where run.longest > 0 {
             patterns[email, default: LoggingPattern()].recentRejectionRun = run.longest
+        }
+        for (owner, count) in recorded {
+            guard let email = owners[owner] else { continue }
+            patterns[email, default: LoggingPattern()].recentCalls += count.calls
+            patterns[email, default: LoggingPattern()].recentCallsWithOutcome += count.withOutcome
         }
         return patterns
     }

@@ -65,7 +65,8 @@ struct ImportCommand: ParsableCommand {
                 ?? DateOrder(rawValue: config.dateOrder).flatMap {
                     $0 == .auto ? nil : $0
                 }, timeZone: TimeZone(identifier: config.timeZone) ?? .gmt, wonStages: config.wonStages,
-            lostStages: config.lostStages)
+            lostStages: config.lostStages,
+            outcomeWords: config.outcomesFromWords ? OutcomeWords(adding: config.outcomeWords) : nil)
         if let mapping { options.mapping = try MappingFile.load(URL(fileURLWithPath: mapping)) }
 
         var failures: [String] = []
@@ -137,6 +138,10 @@ enum ImportText {
                 + "\(s.quarantined) quarantined",
         ]
         if s.footerLines > 0 { lines.append("  \(s.footerLines) footer lines skipped") }
+        if s.outcomesFromWords > 0 {
+            lines.append(
+                "  \(s.outcomesFromWords) call outcomes read from words in subjects or notes (the export has none)")
+        }
         if !s.unmatchedOwners.isEmpty {
             let shown = s.unmatchedOwners.prefix(10).joined(separator: ", ")
             let owners = s.unmatchedOwners.count == 1 ? "1 owner matches" : "\(s.unmatchedOwners.count) owners match"

@@ -17,12 +17,11 @@ enum Weekly {
         let zone = TimeZone(identifier: config.timeZone) ?? .gmt
         let chosenWeek = week ?? lastCompleteWeek(today: today, timeZone: zone)
         let catalog = try CoachingFile.load(teamFile: config.promptsFile.map { URL(fileURLWithPath: $0) })
-        let snapshot = try store.snapshot(week: chosenWeek, config: config, loggingOf: only)
-        var diagnosis = PyramidModel.diagnose(snapshot, config: config, only: only)
+        var diagnosis = try store.diagnose(week: chosenWeek, config: config, only: only)
         if let team {
             diagnosis.sellers = diagnosis.sellers.filter { $0.seller.team.lowercased() == team.lowercased() }
         }
-        diagnosis.sellers = diagnosis.sellers.map { Coach.coach($0, catalog: catalog) }
+        diagnosis.sellers = diagnosis.sellers.map { Coach.coach($0, catalog: catalog, rules: config.rules) }
         return diagnosis
     }
 

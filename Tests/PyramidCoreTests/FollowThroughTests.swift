@@ -77,14 +77,15 @@ struct FollowThroughTests {
     @Test func theTargetedBeliefIsJudgedAgainOnTheExperimentWeeks() throws {
         var team = try team()
         ben(&team, usual: { $0.calls(6, conversations: 1) }, experimentDay: { $0.calls(20, conversations: 5) })
+        team.contacts("ben@x.com", weeksBack: 0...8, calls: 6, conversations: 1, linkedin: 25)
         let belief = try #require(try followThrough(team).belief)
         #expect(belief.id == "social-beats-calls")
         #expect(belief.before == .contradicted)
         #expect(belief.during == .contradicted)
         #expect(
             belief.evidence.first
-                == "Your LinkedIn over the experiment weeks (2026-W44 to 2026-W45): 0 of 250 (0%, likely 0–2%) got a reply."
-        )
+                == "Of the 250 people you reached on LinkedIn over the experiment weeks (2026-W44 to 2026-W45), 0 went "
+                + "on to a conversation or a meeting within 14 days (0%, likely 0–2%).")
     }
 
     @Test func doneButNotWorking() throws {

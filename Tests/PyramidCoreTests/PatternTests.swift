@@ -32,6 +32,8 @@ struct PatternTests {
             $0.calls(6, conversations: 1)
             $0.linkedin(25, replies: $0.day.isoWeekday == 1 ? 1 : 0)
         }
+        // Each day he calls six people (one talks) and touches 25 on LinkedIn, none of whom meets him
+        team.contacts("ben@x.com", weeksBack: 0...8, calls: 6, conversations: 1, linkedin: 25)
         // When diagnosed
         let d = try #require(team.diagnosis(of: "ben@x.com"))
         // Then the pattern is substitution and his own numbers contradict "LinkedIn works better"
@@ -40,7 +42,10 @@ struct PatternTests {
         #expect(belief.id == "social-beats-calls")
         #expect(belief.verdict == .contradicted)
         #expect(
-            belief.evidence.first == "Your LinkedIn over the last 9 weeks: 9 of 1125 (0.8%, likely 0–2%) got a reply.")
+            belief.evidence.first
+                == "Of the 1125 people you reached on LinkedIn over the last 9 weeks, 0 went on to a conversation or a "
+                + "meeting within 14 days (0%, likely 0–1%).")
+        #expect(belief.evidence.contains { $0.hasPrefix("Supporting, not deciding: your LinkedIn replies") })
         #expect(!d.differentWayWorks)
         #expect(d.managerView.hasPrefix("Below standard: 6 of 20 outbound calls a day."))
     }
@@ -54,6 +59,7 @@ struct PatternTests {
             $0.linkedin(20, replies: 4)
             $0.meetings(held: 1)
         }
+        team.contacts("priya@x.com", weeksBack: 0...8, calls: 5, linkedin: 20, meetings: 1)
         team.won("priya@x.com", 90_000)
         let d = try #require(team.diagnosis(of: "priya@x.com"))
         #expect(d.pattern == .channelSubstitution)

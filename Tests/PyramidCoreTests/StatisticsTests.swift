@@ -25,6 +25,7 @@ struct StatisticsTests {
             $0.calls(6, conversations: 1)
             $0.linkedin(25)
         }
+        team.contacts("ben@x.com", weeksBack: 0...8, calls: 6, conversations: 1, linkedin: 25)
         let diagnosis = try #require(team.diagnosis(of: "ben@x.com"))
         let repeated = CoachingCatalog.Wording(prompts: ["Same {first_name}?", "Same {first_name}?", "Gone {nope}"])
         let catalog = CoachingCatalog(

@@ -11,6 +11,7 @@ struct TeamBuilder {
     var dealsImported: Bool?
     var logging: [String: LoggingPattern] = [:]
     var coaching: [CoachingEntry] = []
+    var journeys: [String: [ContactTouch]] = [:]
 
     init(week: String = "2026-W46") {
         self.week = ISOWeek(week) ?? ISOWeek(containing: LocalDate(daysSinceEpoch: 20_400))
@@ -41,10 +42,45 @@ struct TeamBuilder {
         deals.append(DealFact(email: email, status: .won, amount: amount, closeDate: week.monday))
     }
 
+    /// Contact journeys on the same working days as `workdays`: each day, `calls` new people are called (the
+    /// first `conversations` of them held a three-minute conversation), `linkedin` and `emails` new people are
+    /// touched on those channels, and `meetings` of the LinkedIn people (else of the email people) meet the same
+    /// day. Contacts are named per seller, day and place, so no two days share one.
+    mutating func contacts(
+        _ email: String, weeksBack: ClosedRange<Int>, calls: Int = 0, conversations: Int = 0, linkedin: Int = 0,
+        emails: Int = 0, meetings: Int = 0, contactsNamed: Bool = true
+    ) {
+        for back in weeksBack {
+            for offset in 0..<5 {
+                let day = week.adding(weeks: -back).monday.adding(days: offset)
+                func person(_ kind: String, _ i: Int) -> String { contactsNamed ? "\(kind)-\(day)-\(i)" : "" }
+                var touches: [ContactTouch] = []
+                for i in 0..<calls {
+                    touches.append(
+                        ContactTouch(
+                            contact: person("call", i), day: day, kind: .call,
+                            outcome: i < conversations ? .connected : .noAnswer,
+                            durationSeconds: i < conversations ? 180 : 20))
+                }
+                for i in 0..<linkedin {
+                    touches.append(ContactTouch(contact: person("li", i), day: day, kind: .linkedin))
+                }
+                for i in 0..<emails { touches.append(ContactTouch(contact: person("em", i), day: day, kind: .email)) }
+                for i in 0..<meetings {
+                    let met = linkedin > 0 ? person("li", i) : person("em", i)
+                    touches.append(ContactTouch(contact: met, day: day, kind: .meeting, outcome: .held))
+                }
+                journeys[email, default: []].append(contentsOf: touches)
+            }
+        }
+    }
+
     func snapshot() -> TeamSnapshot {
-        TeamSnapshot(
+        var snapshot = TeamSnapshot(
             week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
             dealsImported: dealsImported, logging: logging, coaching: coaching)
+        snapshot.journeys = journeys
+        return snapshot
     }
 
     func diagnose() -> TeamDiagnosis { PyramidModel.diagnose(snapshot(), config: config) }

@@ -80,7 +80,7 @@ struct HubSpotFixtureTests {
         // Then every LinkedIn type is a LinkedIn touch and only completed tasks are done
         #expect(tasks.kinds == [.linkedin, .linkedin, .linkedin, .call, .email, .other, .linkedin])
         #expect(tasks.activities.map(\.done) == [true, true, true, false, true, false, true])
-        #expect(tasks.outcomes == [.sent, .sent, .sent, .unknown, .sent, .unknown, .sent])
+        #expect(tasks.outcomes == [.unknown, .unknown, .unknown, .unknown, .unknown, .unknown, .unknown])
         let connect = tasks.activities[0]
         #expect(connect.key == "hubspot:81234567801")
         #expect(connect.occurredAt == 1_794_327_120)  // Completed at 2026-11-10 11:12 EST

@@ -15,7 +15,7 @@ struct PipedriveFixtureTests {
         let export = try readFixture("pipedrive/activities-2026-11-16.csv", timeZone: Self.zone)
         // Then types map to kinds, To do is not done, and HH:MM durations are hours and minutes
         #expect(export.kinds == [.call, .linkedin, .linkedin, .meeting, .email, .other, .meeting, .call])
-        #expect(export.outcomes == [.unknown, .sent, .unknown, .held, .sent, .unknown, .held, .unknown])
+        #expect(export.outcomes == [.unknown, .unknown, .unknown, .held, .unknown, .unknown, .held, .unknown])
         #expect(export.activities.map(\.done) == [true, true, false, true, true, false, true, true])
         #expect(export.activities.map(\.durationSeconds) == [900, nil, nil, 5400, nil, nil, 3600, 300])
 
@@ -59,5 +59,32 @@ struct PipedriveFixtureTests {
         #expect(deals[0].owner == "Lukas Novak")
         #expect(deals[0].name == "Stark Industries deal")
         #expect(deals[0].stage == "Negotiations Started")
+    }
+}
+
+/// A Pipedrive activities export whose dialer wrote each call's outcome into the subject (or the seller into the
+/// note), in five languages, newest first: Pipedrive has no outcome field.
+struct PipedriveDialerSubjectTests {
+    @Test func callOutcomesAreReadFromSubjectsAndNotes() throws {
+        let export = try readFixture("pipedrive/activities-dialer-2026-11-16.csv", timeZone: "Europe/Berlin")
+        #expect(export.problems == [])
+        #expect(
+            export.outcomes == [
+                .connected, .noAnswer, .voicemail, .noAnswer, .voicemail, .noAnswer, .wrongNumber, .unknown, .unknown,
+            ])
+        // Read from words, said so; the two calls whose words say nothing stay unknown, as the export has them.
+        #expect(export.activities.map(\.outcomeSource) == Array(repeating: .words, count: 7) + [.export, .export])
+        // The German call's subject ("Anruf") says nothing: its note does ("AB besprochen").
+        #expect(export.activities[2].subject == "Anruf")
+        // The discovery call keeps its 15 minutes: it is answered by its duration when tallied, not here.
+        #expect(export.activities[7].durationSeconds == 900)
+    }
+
+    @Test func withoutWordsTheOutcomesStayUnknown() throws {
+        var options = try options(timeZone: "Europe/Berlin")
+        options.outcomeWords = nil
+        let export = try readExport(fixtureURL("pipedrive/activities-dialer-2026-11-16.csv"), options: options)
+        #expect(export.outcomes == Array(repeating: .unknown, count: 9))
+        #expect(export.activities.allSatisfy { $0.outcomeSource == .export })
     }
 }

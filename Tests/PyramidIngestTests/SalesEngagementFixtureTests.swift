@@ -74,7 +74,7 @@ struct SalesEngagementFixtureTests {
         let export = try readFixture("salesloft/salesloft-activities-2026-11-16.csv")
         // Then a generic step type gives way to an Action that names LinkedIn
         #expect(export.kinds == [.email, .call, .linkedin, .linkedin, .other])
-        #expect(export.outcomes == [.sent, .unknown, .sent, .sent, .unknown])
+        #expect(export.outcomes == [.unknown, .unknown, .unknown, .unknown, .unknown])
         let connect = export.activities[2]
         #expect(connect.key == "salesloft:80003")
         #expect(connect.owner == "Jordan Blake")

@@ -21,7 +21,9 @@ struct SalesforceAPIFixtureTests {
         #expect(
             tasks.kinds == [.call, .email, .linkedin, .linkedin, .meeting, .call, .other, .call, .email])
         #expect(
-            tasks.outcomes == [.connected, .sent, .sent, .sent, .held, .unknown, .unknown, .voicemail, .sent])
+            tasks.outcomes == [
+                .connected, .unknown, .unknown, .unknown, .held, .unknown, .unknown, .voicemail, .unknown,
+            ])
         #expect(tasks.activities.map(\.done) == [true, true, true, true, true, false, true, true, true])
 
         let call = tasks.activities[0]
@@ -52,7 +54,7 @@ struct SalesforceAPIFixtureTests {
         // sentinel is no contact
         #expect(tasks.encoding == .windows1252)
         #expect(tasks.kinds == [.call, .email, .email, .call, .linkedin, .meeting, .other])
-        #expect(tasks.outcomes == [.unknown, .sent, .sent, .voicemail, .sent, .held, .unknown])
+        #expect(tasks.outcomes == [.unknown, .unknown, .unknown, .voicemail, .unknown, .held, .unknown])
 
         let call = tasks.activities[0]
         #expect(call.key == "sf:00TDn00000AbC01MAF")

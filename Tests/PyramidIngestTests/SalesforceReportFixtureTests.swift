@@ -20,7 +20,7 @@ struct SalesforceReportFixtureTests {
             report.kinds == [.call, .call, .email, .linkedin, .call, .other, .meeting, .email, .call])
         #expect(
             report.outcomes == [
-                .connected, .voicemail, .sent, .sent, .connected, .unknown, .unknown, .sent, .noAnswer,
+                .connected, .voicemail, .unknown, .unknown, .connected, .unknown, .unknown, .unknown, .noAnswer,
             ])
 
         // The first row: a connected outbound call; its Comments cell spans two lines.
@@ -43,7 +43,7 @@ struct SalesforceReportFixtureTests {
         // Task Subtype LinkedIn, completed 11/13/2026 11:00 AM.
         let linkedIn = report.activities[3]
         #expect(linkedIn.key == "sf:h:3b7bda0ce6f624b6")
-        #expect((linkedIn.owner, linkedIn.direction, linkedIn.outcome) == ("Tom Okafor", .outbound, .sent))
+        #expect((linkedIn.owner, linkedIn.direction, linkedIn.outcome) == ("Tom Okafor", .outbound, .unknown))
         #expect(linkedIn.occurredAt == 1_794_567_600)
         #expect(linkedIn.durationSeconds == nil)
 

@@ -58,7 +58,8 @@ struct ZohoFixtureTests {
         // Then the subject prefix gives the kind and open statuses are not done
         #expect(export.kinds == [.linkedin, .email, .call, .other, .linkedin])
         #expect(export.activities.map(\.done) == [true, true, false, false, true])
-        #expect(export.outcomes == [.sent, .sent, .unknown, .unknown, .sent])
+        // Tasks record no reply: the touches' outcomes are unknown, never "no reply".
+        #expect(export.outcomes == [.unknown, .unknown, .unknown, .unknown, .unknown])
         let connect = export.activities[0]
         #expect(connect.key == "zoho:zcrm_4150868000000240001")
         #expect(connect.owner == "Arjun Mehta")

@@ -53,6 +53,9 @@ struct LoggingPatternTests {
         let loggedLaterDay = try #require(LocalDate(iso: "2026-11-14"))
         expected.loggedLaterDay = loggedLaterDay
         expected.recentRejectionRun = 3
+        // Seven outbound calls done over the fortnight, each with its outcome recorded
+        expected.recentCalls = 7
+        expected.recentCallsWithOutcome = 7
         #expect(all.logging["ben@example.com"] == expected)
         #expect(ben.logging == ["ben@example.com": expected])
         var ada = LoggingPattern()

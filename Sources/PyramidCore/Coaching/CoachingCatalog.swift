@@ -55,7 +55,11 @@ public enum Coach {
     /// Fills `diagnosis.prompts` and `diagnosis.experiences` from `catalog`: belief wording first (the
     /// leader's move), then the pattern's; never the same question twice; entries whose placeholders the
     /// evidence cannot fill are left out rather than printed half-filled.
-    public static func coach(_ diagnosis: SellerDiagnosis, catalog: CoachingCatalog) -> SellerDiagnosis {
+    /// A rate whose outcomes the export records for less than `rules.minimumRecordedShare` of its attempts is not
+    /// quoted.
+    public static func coach(
+        _ diagnosis: SellerDiagnosis, catalog: CoachingCatalog, rules: DiagnosisRules = DiagnosisRules()
+    ) -> SellerDiagnosis {
         var coached = diagnosis
         var prompts: [String] = []
         var experiences: [(text: String, belief: String?, pattern: Pattern)] = []
@@ -70,7 +74,7 @@ public enum Coach {
                 }
             }
         }
-        let base = facts(of: diagnosis)
+        let base = facts(of: diagnosis, rules: rules)
         for belief in diagnosis.beliefs {
             take(
                 catalog.beliefs[belief.id]?[belief.verdict.rawValue], facts: base.merging(belief.facts) { $1 },
@@ -91,7 +95,7 @@ public enum Coach {
     }
 
     /// The seller-level values wording may quote.
-    static func facts(of d: SellerDiagnosis) -> [String: String] {
+    static func facts(of d: SellerDiagnosis, rules: DiagnosisRules) -> [String: String] {
         var facts: [String: String] = [
             "name": d.seller.name,
             "first_name": d.seller.name.split(separator: " ").first.map(String.init) ?? d.seller.name,
@@ -117,8 +121,13 @@ public enum Coach {
             facts["trailing_actual"] = Numbers.format(gap.actual)
             facts["trailing_median"] = Numbers.format(gap.teamMedian)
         }
-        facts["call_rate"] = Percent.format(d.experience.callConversations.value)
-        facts["linkedin_reply_rate"] = Percent.format(d.experience.linkedinReplies.value)
+        // A rate the export does not record is left out, so wording that quotes it is not used.
+        if d.experience.callConversations.recordedShare >= rules.minimumRecordedShare {
+            facts["call_rate"] = Percent.format(d.experience.callConversations.value)
+        }
+        if d.experience.linkedinReplies.recordedShare >= rules.minimumRecordedShare {
+            facts["linkedin_reply_rate"] = Percent.format(d.experience.linkedinReplies.value)
+        }
         facts["rejection_run"] = "\(d.experience.recentRejectionRun)"
         return facts
     }

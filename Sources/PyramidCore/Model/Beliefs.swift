@@ -19,6 +19,8 @@ struct BeliefFacts {
     var lookbackWeeks: Int
     /// How the evidence names the window it was counted over; "the last N weeks" when nil.
     var window: String? = nil
+    /// The seller's contact journeys, for the channel beliefs; nil when they were not read.
+    var journeys: SellerJourneys? = nil
 }
 
 /// The belief hypotheses each pattern suggests, each judged from the seller's own numbers against the standard
@@ -34,16 +36,20 @@ enum BeliefRules {
                 ids.append("standard-unrealistic")
             case .underActivity:
                 ids.append("standard-unrealistic")
-                ids.append(
-                    facts.own.recentRejectionRun >= rules.rejectionRun
-                        ? "calls-dont-work-after-rejections" : "quality-over-quantity")
+                // A run of rejections the export may hide (no call outcomes) is asked about, never assumed away.
+                if facts.own.recentRejectionRun >= rules.rejectionRun || !facts.own.rejectionsRecorded {
+                    ids.append("calls-dont-work-after-rejections")
+                }
+                ids.append("quality-over-quantity")
             case .activityWithoutConversations:
                 ids.append("volume-is-enough")
             case .conversationsWithoutResults:
                 ids.append("buyers-not-ready")
             case .fading:
                 ids.append("pipeline-is-enough")
-                if facts.own.recentRejectionRun >= rules.rejectionRun { ids.append("calls-dont-work-after-rejections") }
+                if facts.own.recentRejectionRun >= rules.rejectionRun || !facts.own.rejectionsRecorded {
+                    ids.append("calls-dont-work-after-rejections")
+                }
             case .ramping:
                 ids.append("still-learning")
             case .onStandard, .onLeave, .insufficientData:
@@ -58,44 +64,7 @@ enum BeliefRules {
         let window = f.window ?? "the last \(f.lookbackWeeks + 1) weeks"
         switch id {
         case "social-beats-calls", "email-beats-calls":
-            let channel: Channel = id == "social-beats-calls" ? .linkedin : .emails
-            let theirs = channel.responseRate(f.own)
-            let (calls, callsSource) =
-                f.own.callConversations.attempts >= rules.minimumSample
-                ? (f.own.callConversations, "your calls") : (f.team.callConversations, "the team's calls")
-            let comparison = theirs.compared(to: calls, minimumSample: rules.minimumSample)
-            var evidence = [
-                "Your \(channel.phrase) over \(window): \(theirs.phrase) got a reply.",
-                "\(callsSource.prefix(1).uppercased() + callsSource.dropFirst()): \(calls.phrase) became a conversation.",
-            ]
-            let verdict: Verdict
-            switch comparison {
-            case .higher: verdict = .supported
-            case .lower: verdict = .contradicted
-            case .indistinguishable:
-                verdict = .inconclusive
-                evidence.append("No clear difference once the sample sizes are taken into account.")
-            case .tooFewToTell:
-                verdict = .inconclusive
-                evidence.append("Too few touches to tell (at least \(rules.minimumSample) on each side are needed).")
-            }
-            if let pace = f.results.pace {
-                evidence.append("Results: \(Percent.format(pace)) of pace this quarter.")
-            } else {
-                evidence.append("Results unknown: no deals imported.")
-            }
-            let statement =
-                channel == .linkedin
-                ? "LinkedIn gets me further with buyers than the phone does."
-                : "Emails get me further with buyers than calls do."
-            return BeliefAssessment(
-                id: id, statement: statement, verdict: verdict, evidence: evidence,
-                facts: [
-                    "channel": channel.phrase, "channel_rate": Percent.format(theirs.value),
-                    "channel_replies": "\(theirs.hits)", "channel_touches": "\(theirs.attempts)",
-                    "compared_call_rate": Percent.format(calls.value), "compared_calls": "\(calls.attempts)",
-                    "compared_source": callsSource,
-                ])
+            return ChannelBelief.assess(id: id, f, window: window, rules: rules)
         case "standard-unrealistic":
             guard let standard = f.mainStandard else { return nil }
             let target = "\(Numbers.format(standard.target)) \(standard.metric.phrase) a \(standard.per.rawValue)"
@@ -134,7 +103,8 @@ enum BeliefRules {
         case "buyers-not-ready":
             let own = f.own.meetingsPerConversation
             let team = f.team.meetingsPerConversation
-            let comparison = own.compared(to: team, minimumSample: rules.minimumSample)
+            let comparison = own.compared(
+                to: team, minimumSample: rules.minimumSample, minimumRecordedShare: rules.minimumRecordedShare)
             let verdict: Verdict =
                 switch comparison {
                 case .lower: .contradicted
@@ -187,9 +157,12 @@ enum BeliefRules {
     {
         let own = f.own.callConversations
         let team = f.team.callConversations
-        let comparison = own.compared(to: team, minimumSample: rules.minimumSample)
+        let comparison = own.compared(
+            to: team, minimumSample: rules.minimumSample, minimumRecordedShare: rules.minimumRecordedShare)
         var evidence = [
-            "Your calls over \(window): \(own.phrase) became a conversation.",
+            own.isRecorded(minimumShare: rules.minimumRecordedShare)
+                ? "Your calls over \(window): \(own.phrase) became a conversation."
+                : unrecordedCalls(own, source: "your calls over \(window)"),
             "The team's calls: \(team.phrase).",
         ]
         let statement: String
@@ -197,13 +170,20 @@ enum BeliefRules {
         switch id {
         case "calls-dont-work-after-rejections":
             statement = "After a run of rejections, more calls just bring more rejections."
-            evidence.insert("Your latest run: \(f.own.recentRejectionRun) rejected calls in a row.", at: 0)
-            verdict =
-                switch comparison {
-                case .lower: .supported
-                case .higher, .indistinguishable: .contradicted
-                case .tooFewToTell: .inconclusive
-                }
+            if f.own.rejectionsRecorded {
+                evidence.insert("Your latest run: \(f.own.recentRejectionRun) rejected calls in a row.", at: 0)
+                verdict =
+                    switch comparison {
+                    case .lower: .supported
+                    case .higher, .indistinguishable: .contradicted
+                    case .tooFewToTell, .unrecorded: .inconclusive
+                    }
+            } else {
+                evidence.insert(
+                    "The export records no outcome for most of your recent calls, so runs of rejections are unknown.",
+                    at: 0)
+                verdict = .inconclusive
+            }
         case "quality-over-quantity":
             statement = "Fewer, better-prepared calls get me more conversations."
             verdict =
@@ -218,7 +198,7 @@ enum BeliefRules {
                 switch comparison {
                 case .lower: .contradicted
                 case .higher, .indistinguishable: .supported
-                case .tooFewToTell: .inconclusive
+                case .tooFewToTell, .unrecorded: .inconclusive
                 }
         default:
             statement = "I need to know the product better before I can call more."
@@ -226,18 +206,30 @@ enum BeliefRules {
                 switch comparison {
                 case .lower: .supported
                 case .higher, .indistinguishable: .contradicted
-                case .tooFewToTell: .inconclusive
+                case .tooFewToTell, .unrecorded: .inconclusive
                 }
         }
         if comparison == .tooFewToTell {
             evidence.append("Too few calls to tell (at least \(rules.minimumSample) are needed).")
         }
-        return BeliefAssessment(
-            id: id, statement: statement, verdict: verdict, evidence: evidence,
-            facts: [
-                "call_rate": Percent.format(own.value), "team_call_rate": Percent.format(team.value),
-                "window_calls": "\(own.attempts)", "window_conversations": "\(own.hits)",
-                "rejection_run": "\(f.own.recentRejectionRun)",
-            ])
+        var facts: [String: String] = [:]
+        if f.own.rejectionsRecorded { facts["rejection_run"] = "\(f.own.recentRejectionRun)" }
+        if comparison != .unrecorded {
+            facts["call_rate"] = Percent.format(own.value)
+            facts["team_call_rate"] = Percent.format(team.value)
+            facts["window_calls"] = "\(own.attempts)"
+            facts["window_conversations"] = "\(own.hits)"
+        } else {
+            evidence.append("Unknown is not zero: without outcomes or durations, this belief cannot be judged.")
+        }
+        return BeliefAssessment(id: id, statement: statement, verdict: verdict, evidence: evidence, facts: facts)
+    }
+
+    /// "The export records neither an outcome nor a duration for 120 of your 140 calls: their conversations are
+    /// unknown."
+    static func unrecordedCalls(_ calls: Rate, source: String) -> String {
+        "\(source.prefix(1).uppercased() + source.dropFirst()): the export records neither an outcome nor a "
+            + "duration for \(calls.unrecorded) of \(calls.attempts + calls.unrecorded) calls, so their "
+            + "conversations are unknown."
     }
 }

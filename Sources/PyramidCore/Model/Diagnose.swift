@@ -10,6 +10,16 @@ public enum PyramidModel {
     {
         Diagnoser(snapshot: snapshot, config: config).run(only: only)
     }
+
+    /// The sellers of `diagnosis` whose channel beliefs are judged on contact journeys: the snapshot must hold
+    /// their journeys (`TeamSnapshot.journeys`) for a verdict on them.
+    public static func sellersNeedingJourneys(_ diagnosis: TeamDiagnosis) -> Set<String> {
+        Set(
+            diagnosis.sellers.filter { seller in
+                seller.beliefs.contains { ChannelBelief.ids.contains($0.id) }
+                    || seller.coaching.experiments.contains { ChannelBelief.ids.contains($0.belief?.id ?? "") }
+            }.map(\.seller.email))
+    }
 }
 
 /// One run of the model over a snapshot.
@@ -120,7 +130,7 @@ private struct Diagnoser {
         }
         return TeamDiagnosis(
             week: week, sellers: sellers, funnel: funnel, standardsHealth: health, brightSpots: brightSpots,
-            channelMix: mix, coaching: coaching)
+            channelMix: mix, coaching: coaching, coverage: CoverageRules.of(teamWindow, whose: "The", rules: rules))
     }
 
     // MARK: - One seller
@@ -159,7 +169,10 @@ private struct Diagnoser {
         let window = history.tally(from: lookbackStart, to: sunday)
         let own = Experiences.of(
             window, wonDeals: wonDeals(seller.email, from: lookbackStart).count,
-            rejectionRun: snapshot.logging[seller.email]?.recentRejectionRun ?? 0, rules: rules)
+            rejectionRun: snapshot.logging[seller.email]?.recentRejectionRun ?? 0,
+            rejectionsRecorded: snapshot.logging[seller.email].map { logging in
+                Double(logging.recentCallsWithOutcome) >= rules.minimumRecordedShare * Double(logging.recentCalls)
+            } ?? true, rules: rules)
         let judged = ownWeeks.filter { $0.week <= week }
         let beliefFacts = BeliefFacts(
             pattern: pattern, secondary: secondary, substitute: substitute, mainStandard: main,
@@ -169,7 +182,8 @@ private struct Diagnoser {
             ownWeeksMet: judged.filter(\.met).count, ownWeeks: judged.count,
             ownBest: judged.map(\.value).max() ?? 0,
             conversationsMet: evaluated.first { $0.metric == .conversations }?.met ?? true, results: results,
-            lookbackWeeks: rules.lookbackWeeks)
+            lookbackWeeks: rules.lookbackWeeks,
+            journeys: journeys(of: seller, history: history, channel: substitute))
         let beliefs = BeliefRules.assess(beliefFacts, rules: rules)
         let works =
             pattern == .channelSubstitution && beliefs.first?.verdict == .supported
@@ -197,6 +211,7 @@ private struct Diagnoser {
             experience: own, differentWayWorks: works,
             history: weekPoints(of: seller, main: main))
         diagnosis.strengths = Strengths.of(diagnosis, team: team, rules: rules)
+        diagnosis.coverage = CoverageRules.of(window, whose: "Your", rules: rules)
         diagnosis.coaching = FollowThroughRules.coaching(
             coaching[seller.email] ?? [],
             context: FollowThroughContext(
@@ -204,6 +219,25 @@ private struct Diagnoser {
                 ownWeeks: ownWeeks.map { ($0.week, $0.met, $0.value) },
                 deals: dealsByEmail[seller.email] ?? [], dealsImported: snapshot.dealsImported))
         return diagnosis
+    }
+
+    /// The seller's contact journeys when they were read and a channel belief may be judged on them.
+    private func journeys(of seller: Seller, history: SellerHistory, channel: Channel?) -> SellerJourneys? {
+        guard let touches = snapshot.journeys[seller.email] else { return nil }
+        // The channel the seller moved to; for a coached seller with no such pattern now, the one of their
+        // experiment's belief.
+        let entries: [CoachingEntry] = self.coaching[seller.email] ?? []
+        let targeted = entries.compactMap { $0.experiment?.belief }.last { ChannelBelief.ids.contains($0) }
+        guard let channel = channel ?? targeted.map(ChannelBelief.channel(of:)), channel != .calls else {
+            return nil
+        }
+        let weekly = (0...rules.lookbackWeeks).reversed().map { back in
+            let w = week.adding(weeks: -back)
+            return (week: w, tally: history.tally(in: w))
+        }
+        return SellerJourneys(
+            touches, channel: channel, weekly: weekly, from: lookbackStart, to: sunday,
+            minimumCallSeconds: config.conversationMinCallSeconds, rules: rules)
     }
 
     /// The main channel standard over the report week and the five before it, from the seller's own days

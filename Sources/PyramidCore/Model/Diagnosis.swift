@@ -135,6 +135,8 @@ public struct ChannelExperience: Sendable, Hashable, Codable {
     public var wonPerConversation: Rate
     /// The longest recent run of rejected calls.
     public var recentRejectionRun: Int
+    /// Whether the export records the outcome of enough of the recent calls for `recentRejectionRun` to be known.
+    public var rejectionsRecorded = true
 }
 
 /// One seller's week, diagnosed.
@@ -169,6 +171,8 @@ public struct SellerDiagnosis: Sendable, Hashable, Codable {
     public var suggestedExperiments: [SuggestedExperiment] = []
     /// Last time's one-to-one and the follow-through of the seller's experiments; empty without a log.
     public var coaching = SellerCoaching()
+    /// What the exports record of the seller's touches over the lookback window, and what that limits.
+    public var coverage = Coverage()
 }
 
 /// One week of a seller's main channel against its standard, for the six-week chart.
@@ -215,4 +219,6 @@ public struct TeamDiagnosis: Sendable, Hashable, Codable {
     public var channelMix: [String: Int]
     /// Experiments still running, and those that ended within the lookback.
     public var coaching = TeamCoaching()
+    /// What the exports record of the team's touches over the lookback window, and what that limits.
+    public var coverage = Coverage()
 }

@@ -1,19 +1,35 @@
 /// What the seller has lived on each channel over the lookback window, as rates with intervals.
 enum Experiences {
     static func of(
-        _ tally: DayTally, wonDeals: Int, rejectionRun: Int, rules: DiagnosisRules
+        _ tally: DayTally, wonDeals: Int, rejectionRun: Int, rejectionsRecorded: Bool = true, rules: DiagnosisRules
     ) -> ChannelExperience {
         let z = rules.confidenceZ
         let conversations = MetricCount.conversations(tally, rules: rules)
+        let recordedCalls = tally.outboundCalls - tally.callsUnobserved
         return ChannelExperience(
-            callConversations: Rate(hits: tally.callConversations, attempts: tally.outboundCalls, z: z),
-            callConnects: Rate(hits: tally.connectedCalls, attempts: tally.outboundCalls, z: z),
-            linkedinReplies: Rate(hits: tally.linkedinReplies, attempts: tally.linkedinTouches, z: z),
-            emailReplies: Rate(hits: tally.emailReplies, attempts: tally.outboundEmails, z: z),
+            callConversations: Rate(
+                hits: tally.callConversations, attempts: recordedCalls, unrecorded: tally.callsUnobserved, z: z),
+            callConnects: connects(tally, z: z),
+            linkedinReplies: Rate(
+                hits: tally.linkedinReplies, attempts: tally.linkedinTouches - tally.linkedinUnobserved,
+                unrecorded: tally.linkedinUnobserved, z: z),
+            emailReplies: Rate(
+                hits: tally.emailReplies, attempts: tally.outboundEmails - tally.emailsUnobserved,
+                unrecorded: tally.emailsUnobserved, z: z),
+            // Conversations held on calls of unknown outcome are not counted: the meetings that followed them
+            // are, so the rate is known only as far as the calls are.
             meetingsPerConversation: Rate(
-                hits: MetricCount.meetingsHeld(tally, rules: rules), attempts: tally.callConversations, z: z),
+                hits: MetricCount.meetingsHeld(tally, rules: rules), attempts: tally.callConversations,
+                unrecorded: tally.callsUnobserved, z: z),
             wonPerConversation: Rate(hits: wonDeals, attempts: conversations, z: z),
-            recentRejectionRun: rejectionRun)
+            recentRejectionRun: rejectionRun, rejectionsRecorded: rejectionsRecorded)
+    }
+
+    /// Outbound calls → connected, over the calls whose outcome or duration is recorded.
+    static func connects(_ tally: DayTally, z: Double) -> Rate {
+        Rate(
+            hits: tally.connectedCalls, attempts: tally.outboundCalls - tally.callsUnobserved,
+            unrecorded: tally.callsUnobserved, z: z)
     }
 }
 
@@ -53,6 +69,24 @@ enum Channel: String, CaseIterable {
         case .calls: experience.callConversations
         case .emails: experience.emailReplies
         case .linkedin: experience.linkedinReplies
+        }
+    }
+
+    /// The channel as a noun before "replies": "call", "email", "LinkedIn".
+    var noun: String {
+        switch self {
+        case .calls: "call"
+        case .emails: "email"
+        case .linkedin: "LinkedIn"
+        }
+    }
+
+    /// How people were reached on the channel: "called", "emailed", "reached on LinkedIn".
+    var reachedVerb: String {
+        switch self {
+        case .calls: "called"
+        case .emails: "emailed"
+        case .linkedin: "reached on LinkedIn"
         }
     }
 

@@ -47,11 +47,13 @@ enum FollowThroughRules {
             MetricCount.meetingsHeld(before.tally, rules: rules), before.workingDays,
             MetricCount.meetingsHeld(during.tally, rules: rules), during.workingDays, rules)
         let z = rules.confidenceZ
-        let connectsBefore = Rate(hits: before.tally.connectedCalls, attempts: before.tally.outboundCalls, z: z)
-        let connectsDuring = Rate(hits: during.tally.connectedCalls, attempts: during.tally.outboundCalls, z: z)
+        let connectsBefore = Experiences.connects(before.tally, z: z)
+        let connectsDuring = Experiences.connects(during.tally, z: z)
         let connectRate = RateChange(
             before: connectsBefore, during: connectsDuring,
-            comparison: connectsDuring.compared(to: connectsBefore, minimumSample: rules.minimumSample))
+            comparison: connectsDuring.compared(
+                to: connectsBefore, minimumSample: rules.minimumSample, minimumRecordedShare: rules.minimumRecordedShare
+            ))
         let meetingsMeasure = measure.map { $0.metric == .meetings || $0.metric == .meetingsHeld } ?? false
         let outcome = meetingsMeasure ? meetings : conversations
         let worked = judged.filter { $0.workingDays > 0 }
@@ -68,7 +70,7 @@ enum FollowThroughRules {
             switch outcome.comparison {
             case .higher: verdict = .doneAndWorking
             case .lower, .indistinguishable: verdict = .doneNotWorking
-            case .tooFewToTell: verdict = .inconclusive
+            case .tooFewToTell, .unrecorded: verdict = .inconclusive
             }
         }
         let words = FollowThroughWords(
@@ -132,7 +134,9 @@ enum FollowThroughRules {
         } else {
             let share = Double(duringDays) / Double(beforeDays + duringDays)
             comparison = Rate(hits: during, attempts: before + during, z: rules.confidenceZ)
-                .compared(toShare: share, minimumSample: rules.minimumSample)
+                .compared(
+                    toShare: share, minimumSample: rules.minimumSample, minimumRecordedShare: rules.minimumRecordedShare
+                )
         }
         return CountChange(
             before: before, beforeDays: beforeDays, during: during, duringDays: duringDays, comparison: comparison)
@@ -153,12 +157,15 @@ enum FollowThroughRules {
             }
             facts.own = Experiences.of(
                 c.history.tally(from: start, to: end), wonDeals: won.count,
-                rejectionRun: c.beliefs.own.recentRejectionRun, rules: c.rules)
+                rejectionRun: c.beliefs.own.recentRejectionRun, rejectionsRecorded: c.beliefs.own.rejectionsRecorded,
+                rules: c.rules)
             let own = c.ownWeeks.filter { $0.week >= from && $0.week <= to }
             facts.ownWeeks = own.count
             facts.ownWeeksMet = own.filter(\.met).count
             facts.ownBest = own.map(\.value).max() ?? 0
             facts.window = window
+            facts.journeys = c.beliefs.journeys?.over(
+                from: start, to: end, channel: ChannelBelief.channel(of: id), rules: c.rules)
             return facts
         }
         let experimentWindow =

@@ -57,11 +57,13 @@ struct FollowThroughWords {
             "\(start) \(what(count(reachedDuring, noun))) in \(count(during.coveredWeeks, "week"))"
             + " (\(Numbers.format(Double(reachedDuring) / Double(during.coveredWeeks))) a week), against "
             + "\(Numbers.format(perWeekBefore)) a week in the \(count(before.coveredWeeks, "week")) before"
+        // Replies are quoted only where the export records them: a count of replies never recorded is not zero.
+        let tally = during.tally
         if byPhone, let belief = experiment.belief {
-            if belief == "social-beats-calls" {
-                line += "; LinkedIn gave \(count(during.tally.linkedinReplies, "reply", "replies")) in those weeks"
-            } else if belief == "email-beats-calls" {
-                line += "; emails got \(count(during.tally.emailReplies, "reply", "replies")) in those weeks"
+            if belief == "social-beats-calls", tally.linkedinUnobserved == 0 {
+                line += "; LinkedIn gave \(count(tally.linkedinReplies, "reply", "replies")) in those weeks"
+            } else if belief == "email-beats-calls", tally.emailsUnobserved == 0 {
+                line += "; emails got \(count(tally.emailReplies, "reply", "replies")) in those weeks"
             }
         }
         return line + "."
@@ -115,6 +117,7 @@ struct FollowThroughWords {
         case .lower: "clearly \(fewer)"
         case .indistinguishable: "no clear difference once the sample sizes are taken into account"
         case .tooFewToTell: "too few to tell yet (at least \(rules.minimumSample) are needed)"
+        case .unrecorded: "unknown: the export does not record enough of the outcomes"
         }
     }
 

@@ -8,20 +8,37 @@ public struct DayTally: Sendable, Hashable, Codable {
     public var day: LocalDate
     /// Outbound calls dialled.
     public var outboundCalls = 0
-    /// Outbound calls that connected.
+    /// Outbound calls that connected, or whose outcome the export does not record but whose duration says they
+    /// were answered (`callsAnsweredByDuration`).
     public var connectedCalls = 0
-    /// Connected calls long enough to count as a conversation (or of unknown length).
+    /// Connected calls long enough to count as a conversation (or of unknown length), and calls without an
+    /// outcome lasting that long.
     public var callConversations = 0
+    /// Outbound calls without a recorded outcome whose duration (at least `conversation.min_call_seconds`) says
+    /// they were answered.
+    public var callsAnsweredByDuration = 0
+    /// Outbound calls whose outcome neither the export nor words in their subject or notes record.
+    public var callsOutcomeUnknown = 0
+    /// Outbound calls with neither an outcome nor a duration: whether they became a conversation is unknown.
+    public var callsUnobserved = 0
+    /// Outbound calls whose outcome was read from words in the subject or notes.
+    public var callsOutcomeFromWords = 0
+    /// Outbound calls whose duration the export records.
+    public var callsTimed = 0
     /// Calls that ended in a rejection (`not-interested`).
     public var rejections = 0
     /// Outbound calls of a few seconds or less: possibly logged rather than made.
     public var shortCalls = 0
     /// Outbound emails.
     public var outboundEmails = 0
+    /// Outbound emails whose outcome the export does not record: whether the buyer replied is unknown.
+    public var emailsUnobserved = 0
     /// Buyer replies to emails (inbound emails, or emails marked replied).
     public var emailReplies = 0
     /// Outbound LinkedIn touches (connection requests, messages, InMail).
     public var linkedinTouches = 0
+    /// Outbound LinkedIn touches whose outcome the export does not record: whether the buyer replied is unknown.
+    public var linkedinUnobserved = 0
     /// LinkedIn replies (inbound messages, or touches marked replied).
     public var linkedinReplies = 0
     /// LinkedIn connection requests accepted.
@@ -34,6 +51,13 @@ public struct DayTally: Sendable, Hashable, Codable {
     public var meetingsNoShow = 0
     /// All done activities of any kind.
     public var activities = 0
+    /// Outbound calls, emails and LinkedIn touches, and meetings, that name a contact (for the coverage).
+    public var callsWithContact = 0
+    public var emailsWithContact = 0
+    public var linkedinWithContact = 0
+    public var meetingsWithContact = 0
+    /// All meetings (held, of unknown outcome, no-shows and scheduled).
+    public var meetings = 0
 
     /// An empty tally.
     public init(email: String, day: LocalDate) {
@@ -46,6 +70,18 @@ public struct DayTally: Sendable, Hashable, Codable {
         outboundCalls += other.outboundCalls
         connectedCalls += other.connectedCalls
         callConversations += other.callConversations
+        callsAnsweredByDuration += other.callsAnsweredByDuration
+        callsUnobserved += other.callsUnobserved
+        callsOutcomeUnknown += other.callsOutcomeUnknown
+        callsOutcomeFromWords += other.callsOutcomeFromWords
+        callsTimed += other.callsTimed
+        emailsUnobserved += other.emailsUnobserved
+        linkedinUnobserved += other.linkedinUnobserved
+        callsWithContact += other.callsWithContact
+        emailsWithContact += other.emailsWithContact
+        linkedinWithContact += other.linkedinWithContact
+        meetingsWithContact += other.meetingsWithContact
+        meetings += other.meetings
         rejections += other.rejections
         shortCalls += other.shortCalls
         outboundEmails += other.outboundEmails
@@ -94,6 +130,10 @@ public struct LoggingPattern: Sendable, Hashable, Codable {
     public var loggedLaterDay: LocalDate?
     /// The longest run of consecutive rejected calls among the seller's most recent calls.
     public var recentRejectionRun = 0
+    /// The seller's outbound calls over the last two weeks, and those whose outcome is recorded (not
+    /// `unknown`): a run of rejections is known only as far as the outcomes are.
+    public var recentCalls = 0
+    public var recentCallsWithOutcome = 0
 
     /// Nothing unusual.
     public init() {}
@@ -117,6 +157,9 @@ public struct TeamSnapshot: Sendable, Hashable, Codable {
     public var logging: [String: LoggingPattern]
     /// The coaching log: one-to-ones recorded up to the report week.
     public var coaching: [CoachingEntry]
+    /// Contact journeys over the lookback window, per seller email, for the sellers whose channel beliefs are
+    /// judged (see `PyramidModel.sellersNeedingJourneys`); a seller missing here has none read.
+    public var journeys: [String: [ContactTouch]] = [:]
 
     /// Creates a snapshot.
     public init(
@@ -135,29 +178,63 @@ public struct TeamSnapshot: Sendable, Hashable, Codable {
 }
 
 extension DayTally {
-    /// Adds `count` activities of one kind, direction and outcome; `longEnough` of them are calls long enough
-    /// (or of unknown length) to be a conversation when connected, `short` are few-second calls.
+    /// Adds `count` activities of one kind, direction and outcome; `longEnough` of them last long enough to be
+    /// a conversation when connected (or are of unknown length), `short` are few-second calls, `untimed` have no
+    /// duration, `withoutContact` name no contact, `fromWords` had their outcome read from words and
+    /// `borderline` last a whole number of minutes too near the conversation threshold to tell (`CallLength`).
+    ///
+    /// A call whose outcome the export does not record but whose duration is long enough was answered: it
+    /// counts as connected and as a conversation. One with neither outcome nor duration is unobserved, and so is
+    /// a connected (or unrecorded) call of borderline length.
     public mutating func count(
-        kind: ActivityKind, direction: Direction, outcome: Outcome, count: Int, longEnough: Int, short: Int
+        kind: ActivityKind, direction: Direction, outcome: Outcome, count: Int, longEnough: Int, short: Int,
+        untimed: Int = 0, withoutContact: Int = 0, fromWords: Int = 0, borderline: Int = 0
     ) {
         activities += count
+        let named = count - withoutContact
+        let outbound = direction == .outbound
         switch kind {
         case .call:
-            if direction == .outbound {
+            // Of unknown outcome: long enough with a known duration means answered.
+            let answered = outcome == .unknown ? longEnough - untimed : 0
+            if outbound {
                 outboundCalls += count
                 shortCalls += short
-                if outcome == .connected { connectedCalls += count }
+                callsTimed += count - untimed
+                callsOutcomeFromWords += fromWords
+                callsWithContact += named
+                if outcome == .connected {
+                    connectedCalls += count
+                    callsUnobserved += borderline
+                }
+                if outcome == .unknown {
+                    callsOutcomeUnknown += count
+                    callsAnsweredByDuration += answered
+                    connectedCalls += answered
+                    callsUnobserved += untimed + borderline
+                }
             }
             if outcome == .connected { callConversations += longEnough }
+            callConversations += answered
             if outcome == .notInterested { rejections += count }
         case .email:
-            if direction == .outbound { outboundEmails += count }
+            if outbound {
+                outboundEmails += count
+                emailsWithContact += named
+                if outcome == .unknown { emailsUnobserved += count }
+            }
             if direction == .inbound || outcome == .replied { emailReplies += count }
         case .linkedin:
-            if direction == .outbound { linkedinTouches += count }
+            if outbound {
+                linkedinTouches += count
+                linkedinWithContact += named
+                if outcome == .unknown { linkedinUnobserved += count }
+            }
             if direction == .inbound || outcome == .replied { linkedinReplies += count }
             if outcome == .accepted { linkedinAccepted += count }
         case .meeting:
+            meetings += count
+            meetingsWithContact += named
             switch outcome {
             case .held: meetingsHeld += count
             case .unknown: meetingsUnknown += count

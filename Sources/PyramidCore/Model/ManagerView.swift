@@ -3,7 +3,11 @@ enum ManagerView {
     static func line(pattern: Pattern, standards: [StandardResult], results: ResultsView, reasons: [String]) -> String {
         switch pattern {
         case .onLeave: return "On leave this week (no working days)."
-        case .insufficientData: return "No activity recorded for this seller yet."
+        case .insufficientData:
+            if let unknown = reasons.first(where: { $0.hasPrefix("conversations unknown") }) {
+                return "Not judged this week: \(unknown)."
+            }
+            return "No activity recorded for this seller yet."
         default: break
         }
         let activity = standards.filter { $0.per != .quarter }

@@ -58,6 +58,10 @@ enum PatternRules {
                     "\(channel.phrase) below standard and \(touches) outbound touches on all channels, under "
                         + "\(Percent.format(rules.busyTouchesRatio)) of the standard's \(Numbers.format(volume))")
             }
+        } else if let conversations, !conversations.met, let unknown = unrecordedConversations(facts.week, rules) {
+            // A missed conversations standard on calls whose ends the export does not record is not a miss.
+            drifts.append(.insufficientData)
+            reasons.append(unknown)
         } else if let conversations, !conversations.met {
             drifts.append(.activityWithoutConversations)
             reasons.append(
@@ -84,6 +88,16 @@ enum PatternRules {
             reasons.append("drifting soon after onboarding: \(weeks) weeks after the ramp ended")
         }
         return (primary, Array(drifts.dropFirst()), reasons, substitute)
+    }
+
+    /// Why the week's conversations are unknown, or nil: the export records neither an outcome nor a duration
+    /// for more of its outbound calls than `minimumRecordedShare` allows.
+    static func unrecordedConversations(_ week: DayTally, _ rules: DiagnosisRules) -> String? {
+        let calls = Rate(
+            hits: 0, attempts: week.outboundCalls - week.callsUnobserved, unrecorded: week.callsUnobserved)
+        guard !calls.isRecorded(minimumShare: rules.minimumRecordedShare) else { return nil }
+        return "conversations unknown: the export records neither an outcome nor a duration for "
+            + "\(week.callsUnobserved) of \(week.outboundCalls) calls"
     }
 
     /// Why the week counts as fading, or nil: the baseline was at standard and this week fell well below it,

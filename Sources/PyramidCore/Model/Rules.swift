@@ -21,6 +21,10 @@ public struct DiagnosisRules: Sendable, Hashable, Codable {
     public var resultsPaceFloor = 0.7
     /// A rate is judged only from this many attempts; fewer is inconclusive.
     public var minimumSample = 20
+    /// A rate is known only when the export records the outcome of at least this share of its attempts (a
+    /// LinkedIn touch without a reply field, a call with neither outcome nor duration are not recorded); a
+    /// verdict is never built on a rate that is not known.
+    public var minimumRecordedShare = 0.7
     /// The z-value of the Wilson intervals behind verdicts (1.96 = 95%).
     public var confidenceZ = 1.96
     /// Calls this short or shorter are "few-second calls".
@@ -35,6 +39,14 @@ public struct DiagnosisRules: Sendable, Hashable, Codable {
     public var unrealisticBelowShare = 0.3
     /// At least this share of teammates meeting a standard contradicts it.
     public var achievableFromShare = 0.5
+    /// A conversation or meeting is credited to the channels that touched the contact this many days before it.
+    public var journeyWindowDays = 14
+    /// Which of those channels get the credit: `any` of them, the `first` or the `last`.
+    public var journeyCredit = JourneyCredit.any
+    /// When the share of the seller's outbound touches on a channel rose by at least this much from the weeks
+    /// before to the weeks since (the largest such rise in the lookback), their way changed: a belief about the
+    /// new way is judged on the weeks since against the weeks before.
+    public var mixChangeShare = 0.3
     /// Meetings whose outcome the export does not say count as held.
     public var unknownMeetingsCountAsHeld = true
     /// A drift within this many weeks after the ramp ends is named "drifting soon after onboarding".

@@ -22,7 +22,9 @@ enum Strengths {
             ),
         ]
         for (phrase, own, theirs) in channels
-        where own.compared(to: theirs, minimumSample: rules.minimumSample) == .higher {
+        where own.compared(
+            to: theirs, minimumSample: rules.minimumSample, minimumRecordedShare: rules.minimumRecordedShare) == .higher
+        {
             lines.append(
                 "\(phrase) more often than the team's: \(Percent.format(own.value)) against "
                     + "\(Percent.format(theirs.value)) (\(own.hits) of \(own.attempts)).")

@@ -49,14 +49,14 @@ enum BuiltInCoaching {
           social-beats-calls:
             supported:
               prompts:
-                - "Your LinkedIn replies ({channel_rate} of {channel_touches} touches) beat {compared_source} ({compared_call_rate}). What are you doing there that works?"
+                - "{channel_reached} of the {channel_people} people you reached on LinkedIn went on to a conversation or a meeting ({channel_rate}), against {compared_call_rate} of the people you called. What are you doing there that works?"
                 - "Could the team learn your LinkedIn approach? What would you show them?"
               experiences:
-                - "Run a 20-minute LinkedIn session for the team next week with two of your best messages; we track the team's reply rate for a fortnight."
+                - "Run a 20-minute LinkedIn session for the team next week with two of your best messages; for a fortnight we track the meetings that follow the team's LinkedIn touches."
             contradicted:
               prompts:
                 - "What have you seen happen when you call instead of connecting on LinkedIn?"
-                - "LinkedIn gave you {channel_replies} replies from {channel_touches} touches ({channel_rate}); {compared_source} turned {compared_call_rate} into conversations. What do you make of that?"
+                - "Of the {channel_people} people you reached on LinkedIn, {channel_reached} went on to a conversation or a meeting ({channel_rate}); of the {compared_people} you called, {compared_call_rate} did. What do you make of that?"
               experiences:
                 - "Try a phone-first week: call first, then connect on LinkedIn the same day, for your next 20 prospects. Next week we compare conversations against your LinkedIn-only weeks."
             inconclusive:
@@ -68,12 +68,12 @@ enum BuiltInCoaching {
           email-beats-calls:
             supported:
               prompts:
-                - "Your emails get replies ({channel_rate} of {channel_touches}). What makes them work?"
+                - "{channel_reached} of the {channel_people} people you emailed went on to a conversation or a meeting ({channel_rate}), against {compared_call_rate} of the people you called. What makes your emails work?"
               experiences:
-                - "Share your two best-performing emails with the team on Friday; we track the team's reply rate for two weeks."
+                - "Share your two best-performing emails with the team on Friday; for two weeks we track the meetings that follow the team's emails."
             contradicted:
               prompts:
-                - "Your emails got {channel_replies} replies from {channel_touches} ({channel_rate}); {compared_source} turned {compared_call_rate} into conversations. What makes email feel like the better bet?"
+                - "Of the {channel_people} people you emailed, {channel_reached} went on to a conversation or a meeting ({channel_rate}); of the {compared_people} you called, {compared_call_rate} did. What makes email feel like the better bet?"
               experiences:
                 - "Call before you email for your next 20 prospects this week. Next week we compare conversations with your email-first weeks."
             inconclusive:

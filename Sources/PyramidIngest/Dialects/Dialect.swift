@@ -14,6 +14,8 @@ public enum Field: String, Sendable, Hashable, Codable, CaseIterable, Comparable
     // Roster and time off
     case email, firstName = "first_name", lastName = "last_name", team, manager, role
     case startDate = "start_date", endDate = "end_date", crmID = "crm_id", active, start, end
+    // Activities again: free text read only for what it says of a call's outcome
+    case notes
 
     public static func < (lhs: Field, rhs: Field) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -82,6 +84,10 @@ public struct Dialect: Sendable, Hashable, Codable {
     public var outcomes: [String: Outcome]
     /// Prefixed to record ids so two CRMs' ids never collide.
     public var keyPrefix: String
+    /// Whether the export lists a buyer's reply as a row of its own (HubSpot's `INCOMING_EMAIL`), so that an
+    /// outbound email or LinkedIn touch without an outcome was sent and not answered by a row of this export;
+    /// elsewhere such a touch's outcome is `unknown` (nothing records whether the buyer replied).
+    public var repliesAreRows = false
     /// Cell values this CRM writes to mean "empty" (Salesforce's Data Export writes `000000000000000AAA` for
     /// an empty lookup); they are read as no value.
     public var emptyMarkers: Set<String> = []
@@ -92,7 +98,8 @@ public struct Dialect: Sendable, Hashable, Codable {
         required: [Field]? = nil, dateOrder: DateOrder = .auto, durationUnit: DurationUnit = .seconds,
         twoPartDuration: TwoPartDuration = .minutesSeconds, amountInCents: Bool = false, timesInUTC: Bool = false,
         fixedKind: ActivityKind? = nil, callFieldsImplyCall: Bool = false, kinds: [String: ActivityKind] = [:],
-        directions: [String: Direction] = [:], outcomes: [String: Outcome] = [:], keyPrefix: String? = nil
+        directions: [String: Direction] = [:], outcomes: [String: Outcome] = [:], repliesAreRows: Bool = false,
+        keyPrefix: String? = nil
     ) {
         self.id = id
         self.crm = crm
@@ -111,6 +118,7 @@ public struct Dialect: Sendable, Hashable, Codable {
         self.kinds = kinds
         self.directions = directions
         self.outcomes = outcomes
+        self.repliesAreRows = repliesAreRows
         self.keyPrefix = keyPrefix ?? crm
     }
 

@@ -11,7 +11,8 @@ enum Dynamics {
         id: "dynamics-phone-calls", crm: "dynamics", title: "Dynamics 365 phone calls export", holds: .activities,
         signature: ["(Do Not Modify) Phone Call"],
         columns: [
-            .id: ["(Do Not Modify) Phone Call"], .owner: owner, .subject: ["Subject"], .direction: ["Direction"],
+            .id: ["(Do Not Modify) Phone Call"], .owner: owner, .subject: ["Subject"], .notes: ["Description"],
+            .direction: ["Direction"],
             .timestamp: ["Actual End", "Actual Start", "Due", "Date Created"], .created: ["Created On"],
             .duration: ["Duration", "Actual Duration"], .outcome: ["Left Voice Mail", "Call Result"],
             .status: ["Activity Status", "Status"], .contact: ["Call To", "Phone Number"], .company: ["Regarding"],

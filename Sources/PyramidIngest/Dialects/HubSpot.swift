@@ -27,7 +27,7 @@ enum HubSpot {
         ],
         keyPrefix: "hubspot")
 
-    /// Emails logged or sent from HubSpot; `INCOMING_EMAIL` is the buyer's reply.
+    /// Emails logged or sent from HubSpot; `INCOMING_EMAIL` is the buyer's reply, a row of its own.
     static let emails = Dialect(
         id: "hubspot-emails", crm: "hubspot", title: "HubSpot emails export", holds: .activities,
         signature: ["Record ID", "Email subject"],
@@ -37,7 +37,7 @@ enum HubSpot {
             .outcome: ["Email reply status", "Email send status"], .status: ["Email status"],
             .contact: contact, .company: company,
         ],
-        fixedKind: .email, keyPrefix: "hubspot")
+        fixedKind: .email, repliesAreRows: true, keyPrefix: "hubspot")
 
     /// Meetings with their outcome (`COMPLETED`, `NO_SHOW`, `SCHEDULED`, …).
     static let meetings = Dialect(

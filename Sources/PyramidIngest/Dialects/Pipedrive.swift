@@ -10,7 +10,8 @@ enum Pipedrive {
         signature: ["Activity - Subject", "Activity - Type"],
         columns: [
             .id: ["Activity - ID"], .owner: ["Activity - Assigned to user", "Activity - Owner", "Activity - User"],
-            .kind: ["Activity - Type"], .subject: ["Activity - Subject"], .date: ["Activity - Due date"],
+            .kind: ["Activity - Type"], .subject: ["Activity - Subject"], .notes: ["Activity - Note", "Note"],
+            .date: ["Activity - Due date"],
             .time: ["Activity - Due time"], .timestamp: ["Activity - Marked as done time"],
             .created: ["Activity - Creation date", "Activity - Add time"], .duration: ["Activity - Duration"],
             .status: ["Activity - Done"], .outcome: ["Activity - Call outcome", "Activity - Outcome"],

@@ -21,7 +21,8 @@ enum Salesforce {
         columns: [
             .id: ["Activity ID", "Task ID"], .owner: ["Assigned", "Assigned To", "Owner"],
             .kind: ["Task Subtype", "Activity Type", "Type"], .subtype: ["Type"],
-            .subject: ["Subject"], .timestamp: ["Completed Date/Time", "Start", "Start Date/Time"],
+            .subject: ["Subject"], .notes: ["Comments", "Full Comments"],
+            .timestamp: ["Completed Date/Time", "Start", "Start Date/Time"],
             .date: ["Date", "Due Date"], .created: ["Created Date"],
             .duration: ["Call Duration", "Call Duration (seconds)"],
             // `Direction` is a custom field some orgs add for logged emails and LinkedIn messages.
@@ -49,7 +50,7 @@ enum Salesforce {
         columns: [
             .id: ["Id"], .owner: ["Owner.Email", "OwnerId", "Owner.Name"],
             .kind: ["TaskSubtype", "Type"], .subtype: ["Type__c", "Type", "Activity_Type__c"],
-            .subject: ["Subject"], .timestamp: ["CompletedDateTime"], .date: ["ActivityDate"],
+            .subject: ["Subject"], .notes: ["Description"], .timestamp: ["CompletedDateTime"], .date: ["ActivityDate"],
             .created: ["CreatedDate"], .duration: ["CallDurationInSeconds"], .direction: ["CallType"],
             .outcome: [
                 "CallDisposition", "Disposition__c", "Call_Outcome__c", "SalesLoft1__Call_Disposition__c",
