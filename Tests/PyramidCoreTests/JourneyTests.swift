@@ -59,3 +59,44 @@ struct JourneyTests {
         #expect(JourneyProbe.reached(touches, from: day(0), to: day(27), rules: rules)["linkedin"] == 2)
     }
 }
+
+/// A seller who changed their way is judged on the weeks since the change.
+struct MixChangeTests {
+    @Test func aNewWayIsTooEarlyToTellUntilEnoughPeopleWereReached() throws {
+        // Given Lea, at the call standard for eight weeks, who this week moved to LinkedIn: 25 touches a day, but
+        // to the same three people each day
+        var team = PatternTests().team()
+        team.add("lea@x.com")
+        team.workdays("lea@x.com", weeksBack: 1...8) {
+            $0.calls(22, conversations: 3)
+            $0.linkedin(2)
+        }
+        team.workdays("lea@x.com", weeksBack: 0...0) {
+            $0.calls(4, conversations: 0)
+            $0.linkedin(25)
+        }
+        team.contacts("lea@x.com", weeksBack: 1...8, calls: 22, conversations: 3, linkedin: 2)
+        team.contacts("lea@x.com", weeksBack: 0...0, calls: 4)
+        for offset in 0..<5 {
+            let day = team.week.monday.adding(days: offset)
+            for i in 0..<25 {
+                team.journeys["lea@x.com", default: []].append(
+                    ContactTouch(contact: "new-\(day)-\(i % 3)", day: day, kind: .linkedin))
+            }
+        }
+        // When diagnosed
+        let d = try #require(team.diagnosis(of: "lea@x.com"))
+        // Then her new way is judged on this week against the weeks before, and it is too early to tell
+        #expect(d.pattern == .channelSubstitution)
+        let belief = try #require(d.beliefs.first { $0.id == "social-beats-calls" })
+        #expect(belief.verdict == .inconclusive)
+        #expect(belief.evidence.first?.hasPrefix("Your way changed in 2026-W46") == true)
+        #expect(
+            belief.evidence.contains(
+                "Too early to tell: 15 people reached on LinkedIn since 2026-11-09; at this pace 1 more week needed."))
+        #expect(
+            belief.evidence.contains {
+                $0.hasPrefix("Of the 880 people you called before 2026-11-09, 120 went on to a conversation")
+            })
+    }
+}

@@ -32,3 +32,48 @@ struct OutcomeWordsTests {
         #expect(OutcomeWords().outcome(in: "Durchgestellt zur IT") == nil)
     }
 }
+
+/// The rules of reading outcomes from words, in pyramid.yml.
+struct OutcomeWordsConfigTests {
+    @Test func theTeamsWordsAndTheSwitchAreRead() throws {
+        let config = try ConfigFile.parse(
+            """
+            import:
+              outcomes_from_words: false
+              outcome_words:
+                voicemail: [mailbox drauf, AB]
+            rules:
+              journey_credit: first
+              journey_window_days: 21
+              minimum_recorded_share: 0.8
+            """, file: "pyramid.yml")
+        #expect(config.outcomesFromWords == false)
+        #expect(config.outcomeWords == ["voicemail": ["mailbox drauf", "AB"]])
+        #expect(config.rules.journeyCredit == .first)
+        #expect(config.rules.journeyWindowDays == 21)
+        #expect(config.rules.minimumRecordedShare == 0.8)
+        // The template pyramid init writes reads as the defaults.
+        let template = try ConfigFile.parse(ConfigFile.template, file: "pyramid.yml")
+        #expect(template.outcomesFromWords)
+        #expect(template.rules.journeyCredit == .any)
+    }
+}
+
+extension OutcomeWordsConfigTests {
+    @Test func aWrongCreditOrOutcomeNamesTheKeyAndLine() {
+        let credit = #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("rules:\n  journey_credit: latest\n", file: "pyramid.yml")
+        }
+        #expect(
+            credit?.description == "pyramid.yml line 2: rules.journey_credit: 'latest' is not one of any, first, last")
+        let outcome = #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("import:\n  outcome_words:\n    voice_mail: [mailbox]\n", file: "pyramid.yml")
+        }
+        let expected =
+            "pyramid.yml line 3: unknown key 'import.outcome_words.voice_mail' (expected one of "
+            + "import.outcome_words.not-interested, import.outcome_words.wrong-number, "
+            + "import.outcome_words.gatekeeper, import.outcome_words.voicemail, import.outcome_words.busy, "
+            + "import.outcome_words.no-answer, import.outcome_words.connected)"
+        #expect(outcome?.description == expected)
+    }
+}

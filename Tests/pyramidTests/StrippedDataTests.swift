@@ -144,6 +144,20 @@ struct StrippedDataTests {
 
     static let full = Result { try judgements(.nothing) }
 
+    /// Each seller's judgement with every field and without `strip`, as a Markdown table.
+    static func table(full: [String: Judgement], stripped: [String: Judgement], strip: Strip) -> String {
+        func cell(_ j: Judgement?) -> String {
+            guard let j else { return "–" }
+            let verdicts = j.verdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
+            return ([j.pattern.rawValue] + verdicts + (j.works ? ["their way works"] : [])).joined(separator: "; ")
+        }
+        var lines = ["", "Changed: \(strip.rawValue)", "", "| seller | every field | changed |", "|---|---|---|"]
+        for seller in full.keys.sorted() {
+            lines.append("| \(seller) | \(cell(full[seller])) | \(cell(stripped[seller])) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     @Test func withEveryFieldTheDemoShowsItsVerdicts() throws {
         let full = try Self.full.get()
         // The property below would hold vacuously on a team with no verdicts: this one has them.
@@ -159,6 +173,10 @@ struct StrippedDataTests {
     func removingDataNeverTurnsAVerdictAround(strip: Strip) throws {
         let full = try Self.full.get()
         let stripped = try Self.judgements(strip)
+        if ProcessInfo.processInfo.environment["PYRAMID_PRINT_STRIPPED"] == "1" {
+            // For a person to read side by side: `PYRAMID_PRINT_STRIPPED=1 swift test --filter StrippedDataTests`.
+            print(Self.table(full: full, stripped: stripped, strip: strip))
+        }
         #expect(Set(stripped.keys) == Set(full.keys))
         for (seller, before) in full {
             let after = try #require(stripped[seller])
