@@ -21,22 +21,29 @@ extension Store {
     /// (every seller named gets an entry, empty when they did nothing).
     public func journeys(of emails: Set<String>, from: LocalDate, to: LocalDate) throws -> [String: [ContactTouch]] {
         try writer.read { db in
-            var owners: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, seller_email FROM owner WHERE seller_email IS NOT NULL")
-            where emails.contains(row["seller_email"]) {
-                owners[row["id"]] = row["seller_email"]
+            // Each seller's touches are gathered by the place of their email in `sellers`: an email hashed per
+            // row cost more than reading the row.
+            let sellers = emails.sorted()
+            let places = Dictionary(uniqueKeysWithValues: sellers.enumerated().map { ($1, $0) })
+            var owners: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, seller_email FROM owner WHERE seller_email IS NOT NULL") {
+                if let place = places[row["seller_email"]] { owners[row["id"]] = place }
             }
-            var journeys: [String: [ContactTouch]] = [:]
-            for email in emails { journeys[email] = [] }
-            guard !owners.isEmpty else { return journeys }
-            let ownerIDs = Array(owners.keys)
+            var touches = [[ContactTouch]](repeating: [], count: sellers.count)
+            guard !owners.isEmpty else { return Dictionary(uniqueKeysWithValues: zip(sellers, touches)) }
+            // The owners are filtered in SQL when they are a few of the team; for most of it, checking each row's
+            // owner against hundreds of values costs SQLite more than skipping the others here.
+            let allOwners = try Int.fetchOne(db, sql: "SELECT count(*) FROM owner") ?? 0
+            let ownerIDs = owners.count * 2 <= allOwners ? Array(owners.keys) : []
+            let ownerFilter =
+                ownerIDs.isEmpty
+                ? "" : "AND owner_id IN (\(Array(repeating: "?", count: ownerIDs.count).joined(separator: ", ")))"
             let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
             let rows = try FastStatement(
                 db,
                 sql: """
                     SELECT owner_id, local_day, kind, direction, outcome, duration, contact, company
-                    FROM activity WHERE id BETWEEN ? AND ? AND done = 1
-                      AND owner_id IN (\(Array(repeating: "?", count: ownerIDs.count).joined(separator: ", ")))
+                    FROM activity WHERE id BETWEEN ? AND ? AND done = 1 \(ownerFilter)
                     """)
             rows.bind(1, ids.lowerBound)
             rows.bind(2, ids.upperBound)
@@ -44,19 +51,18 @@ extension Store {
             let kinds = Vocabularies.kinds
             let directions = Vocabularies.directions
             let outcomes = Vocabularies.outcomes
+            var scratch: [UInt8] = []
             try rows.forEachRow { row in
-                guard let email = owners[row.int64(0)], let kind = kinds.value(row.text(2)),
+                guard let place = owners[row.int64(0)], let kind = kinds.value(row.text(2)),
                     let direction = directions.value(row.text(3)), let outcome = outcomes.value(row.text(4))
                 else { return }
-                let contact = ContactKey.of(
-                    contact: String(decoding: row.text(6), as: UTF8.self),
-                    company: String(decoding: row.text(7), as: UTF8.self))
-                journeys[email, default: []].append(
+                let contact = ContactKey.number(contact: row.text(6), company: row.text(7), scratch: &scratch)
+                touches[place].append(
                     ContactTouch(
                         contact: contact, day: LocalDate(daysSinceEpoch: Int(row.int64(1))), kind: kind,
                         direction: direction, outcome: outcome, durationSeconds: row.optionalInt64(5).map(Int.init)))
             }
-            return journeys
+            return Dictionary(uniqueKeysWithValues: zip(sellers, touches))
         }
     }
 }

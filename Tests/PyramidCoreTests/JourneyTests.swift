@@ -21,23 +21,32 @@ struct JourneyTests {
     func day(_ offset: Int) -> LocalDate { Self.monday.adding(days: offset) }
 
     @Test func theContactKeyIsTheEmailElseTheNameAndCompanyFolded() {
+        #expect(ContactKey.of(contact: "Ivy   CHEN\t", company: " Globex ") == "ivy chen | globex")
         #expect(ContactKey.of(contact: "Zoë Dupont <ZOE@Example.com>", company: "Acme") == "zoe@example.com")
         #expect(ContactKey.of(contact: "  Zoë   Dupont ", company: "ACME Logistics") == "zoe dupont | acme logistics")
         #expect(ContactKey.of(contact: "zoe dupont", company: "Acme Logistics") == "zoe dupont | acme logistics")
         #expect(ContactKey.of(contact: "", company: "Acme") == "")
+        #expect(ContactKey.of(contact: "Ada Ng", company: "") == "ada ng")
+        #expect(ContactKey.of(contact: "ada@acme.com; Bo", company: "Acme") == "ada@acme.com")
+        let number = ContactKey.number(contact:company:)
+        let zoe = number("Zoë Dupont", "Acme")
+        #expect(zoe != nil)
+        #expect(number("ZOE DUPONT", "acme") == zoe)
+        #expect(number("Ivy Chen", "Acme") != zoe)
+        #expect(number(" ", "Acme") == nil)
     }
 
     /// Ada: touched on LinkedIn on day 0, emailed on day 3, called on day 5 (a conversation), met on day 9.
     /// Bo: touched on LinkedIn on day 0 and met 20 days later, outside the window.
     var touches: [ContactTouch] {
         [
-            ContactTouch(contact: "ada", day: day(0), kind: .linkedin),
-            ContactTouch(contact: "ada", day: day(3), kind: .email),
-            ContactTouch(contact: "ada", day: day(5), kind: .call, outcome: .connected, durationSeconds: 300),
-            ContactTouch(contact: "ada", day: day(9), kind: .meeting, outcome: .held),
-            ContactTouch(contact: "bo", day: day(0), kind: .linkedin),
-            ContactTouch(contact: "bo", day: day(20), kind: .meeting, outcome: .held),
-            ContactTouch(contact: "cy", day: day(1), kind: .call, outcome: .noAnswer, durationSeconds: 10),
+            ContactTouch(contact: 1, day: day(0), kind: .linkedin),
+            ContactTouch(contact: 1, day: day(3), kind: .email),
+            ContactTouch(contact: 1, day: day(5), kind: .call, outcome: .connected, durationSeconds: 300),
+            ContactTouch(contact: 1, day: day(9), kind: .meeting, outcome: .held),
+            ContactTouch(contact: 2, day: day(0), kind: .linkedin),
+            ContactTouch(contact: 2, day: day(20), kind: .meeting, outcome: .held),
+            ContactTouch(contact: 3, day: day(1), kind: .call, outcome: .noAnswer, durationSeconds: 10),
         ]
     }
 
@@ -81,7 +90,7 @@ struct MixChangeTests {
             let day = team.week.monday.adding(days: offset)
             for i in 0..<25 {
                 team.journeys["lea@x.com", default: []].append(
-                    ContactTouch(contact: "new-\(day)-\(i % 3)", day: day, kind: .linkedin))
+                    ContactTouch(contact: 1_000_000 + offset * 3 + i % 3, day: day, kind: .linkedin))
             }
         }
         // When diagnosed

@@ -53,7 +53,9 @@ struct TeamBuilder {
         for back in weeksBack {
             for offset in 0..<5 {
                 let day = week.adding(weeks: -back).monday.adding(days: offset)
-                func person(_ kind: String, _ i: Int) -> String { contactsNamed ? "\(kind)-\(day)-\(i)" : "" }
+                func person(_ kind: String, _ i: Int) -> Int? {
+                    contactsNamed ? ContactKey.number(contact: "\(kind)-\(day)-\(i)", company: "") : nil
+                }
                 var touches: [ContactTouch] = []
                 for i in 0..<calls {
                     touches.append(

@@ -90,6 +90,15 @@ enum Channel: String, CaseIterable {
         }
     }
 
+    /// The channel as one bit of a set of channels.
+    var bit: Int {
+        switch self {
+        case .calls: 1
+        case .emails: 2
+        case .linkedin: 4
+        }
+    }
+
     /// "conversations" for calls, "replies" otherwise.
     var responseWord: String { self == .calls ? "conversations" : "replies" }
 }

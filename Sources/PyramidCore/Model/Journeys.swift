@@ -3,8 +3,9 @@ import Foundation
 /// One activity of a seller with one contact, as contact journeys read it: the model's input for crediting
 /// conversations and meetings to the channels that led to them.
 public struct ContactTouch: Sendable, Hashable, Codable {
-    /// The contact's key (`ContactKey.of`): the same person across channels and exports.
-    public var contact: String
+    /// The contact's number (`ContactKey.number`): the same person across channels and exports has the same one;
+    /// nil when the activity names no contact.
+    public var contact: Int?
     /// The local day.
     public var day: LocalDate
     public var kind: ActivityKind
@@ -15,7 +16,7 @@ public struct ContactTouch: Sendable, Hashable, Codable {
 
     /// Creates a touch.
     public init(
-        contact: String, day: LocalDate, kind: ActivityKind, direction: Direction = .outbound,
+        contact: Int?, day: LocalDate, kind: ActivityKind, direction: Direction = .outbound,
         outcome: Outcome = .unknown, durationSeconds: Int? = nil
     ) {
         self.contact = contact
@@ -28,24 +29,84 @@ public struct ContactTouch: Sendable, Hashable, Codable {
 }
 
 /// Who an activity was with, as one key across channels: the email when the contact cell holds one, else the
-/// name and the company, lowercased, without accents, with white space collapsed.
+/// name and the company, lowercased, without accents, trimmed, with each run of white space made one space.
 public enum ContactKey {
     /// The key of the contact named `contact` at `company`; empty when no contact is named.
     public static func of(contact: String, company: String) -> String {
-        let contact = contact.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !contact.isEmpty else { return "" }
-        if let email = contact.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
-            .first(where: { $0.contains("@") })
-        {
-            return fold(String(email))
-        }
-        let company = fold(company)
-        return company.isEmpty ? fold(contact) : fold(contact) + " | " + company
+        var contact = contact
+        var company = company
+        var key: [UInt8] = []
+        contact.withUTF8 { name in company.withUTF8 { company in write(name: name, company: company, to: &key) } }
+        return String(decoding: key, as: UTF8.self)
     }
 
-    private static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The contact's number: a 64-bit digest of its key (`of`), so that reading a quarter of activities makes no
+    /// text per row. Two different people share one with a chance of about 2⁻⁶⁴. Nil when no contact is named.
+    /// `scratch` is reused from call to call.
+    public static func number(
+        contact: UnsafeBufferPointer<UInt8>, company: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]
+    ) -> Int? {
+        scratch.removeAll(keepingCapacity: true)
+        write(name: contact, company: company, to: &scratch)
+        guard !scratch.isEmpty else { return nil }
+        var digest: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for byte in scratch {
+            digest ^= UInt64(byte)
+            digest = digest &* 0x0000_0100_0000_01B3
+        }
+        return Int(bitPattern: UInt(digest))
+    }
+
+    /// The number of the contact named `contact` at `company` (`number(contact:company:scratch:)` on texts).
+    public static func number(contact: String, company: String) -> Int? {
+        var scratch: [UInt8] = []
+        var contact = contact
+        var company = company
+        return contact.withUTF8 { name in
+            company.withUTF8 { company in number(contact: name, company: company, scratch: &scratch) }
+        }
+    }
+
+    /// Writes the key of `name` at `company` to `key`.
+    private static func write(
+        name: UnsafeBufferPointer<UInt8>, company: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]
+    ) {
+        fold(name, to: &key)
+        guard !key.isEmpty else { return }
+        if let at = key.firstIndex(of: UInt8(ascii: "@")) {
+            // The email: the word around the "@".
+            let separators: [UInt8] = Array(" <>,;".utf8)
+            let start = key[..<at].lastIndex { separators.contains($0) }.map { $0 + 1 } ?? 0
+            let end = key[at...].firstIndex { separators.contains($0) } ?? key.count
+            key = Array(key[start..<end])
+            return
+        }
+        let nameEnd = key.count
+        key.append(contentsOf: " | ".utf8)
+        fold(company, to: &key)
+        if key.count == nameEnd + 3 { key.removeLast(3) }
+    }
+
+    /// Appends `text` lowercased, without accents, trimmed, with each run of white space made one space. ASCII
+    /// (most names) is folded byte by byte, other text through Foundation.
+    private static func fold(_ text: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        let start = key.count
+        guard text.allSatisfy({ $0 < 0x80 }) else {
+            let folded = String(decoding: text, as: UTF8.self)
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            key.append(contentsOf: folded.split(whereSeparator: \.isWhitespace).joined(separator: " ").utf8)
+            return
+        }
+        var space = false
+        for byte in text {
+            if byte == 32 || (byte >= 9 && byte <= 13) {
+                space = key.count > start
+                continue
+            }
+            if space { key.append(32) }
+            space = false
+            key.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
     }
 }
 
@@ -101,16 +162,12 @@ enum JourneyRules {
         rules: DiagnosisRules
     ) -> JourneyView {
         var view = JourneyView(first: first, last: last, channels: [:])
-        var byContact: [String: [ContactTouch]] = [:]
-        var contactsOn: [Channel: Set<String>] = [:]
+        // The span's touches of named contacts, by contact and day: each contact's journey is one run.
+        var named: [(contact: Int, touch: ContactTouch)] = []
         for touch in touches where touch.day >= first && touch.day <= last {
             if let channel = channel(of: touch), touch.direction == .outbound {
                 view.channels[channel, default: ChannelJourney()].touches += 1
-                if touch.contact.isEmpty {
-                    view.channels[channel, default: ChannelJourney()].withoutContact += 1
-                } else {
-                    contactsOn[channel, default: []].insert(touch.contact)
-                }
+                if touch.contact == nil { view.channels[channel, default: ChannelJourney()].withoutContact += 1 }
                 if touch.kind == .call, touch.outcome == .unknown || touch.outcome == .connected {
                     let length = CallLength(seconds: touch.durationSeconds, minimum: minimumCallSeconds)
                     if length == .borderline || (length == .unknown && touch.outcome == .unknown) {
@@ -119,41 +176,55 @@ enum JourneyRules {
                 }
             }
             if touch.kind == .meeting, isHeld(touch, rules: rules) { view.meetings += 1 }
-            guard !touch.contact.isEmpty else { continue }
-            byContact[touch.contact, default: []].append(touch)
+            if let contact = touch.contact { named.append((contact, touch)) }
         }
-        var reached: [Channel: Set<String>] = [:]
-        for (contact, journey) in byContact {
-            let ordered = journey.sorted { $0.day < $1.day }
-            for (index, result) in ordered.enumerated()
-            where isResult(result, minimumCallSeconds: minimumCallSeconds, rules: rules) {
-                let from = result.day.adding(days: -rules.journeyWindowDays)
-                // The touches before the result (and a call that is itself the result), within the window.
-                let before = ordered[...index].filter {
-                    $0.direction == .outbound && $0.day >= from && channel(of: $0) != nil
-                }
-                let credited: [Channel]
-                switch rules.journeyCredit {
-                case .any: credited = before.compactMap(channel(of:))
-                case .first: credited = before.first.flatMap(channel(of:)).map { [$0] } ?? []
-                case .last: credited = before.last.flatMap(channel(of:)).map { [$0] } ?? []
-                }
-                for channel in credited { reached[channel, default: []].insert(contact) }
-                if result.kind == .meeting,
-                    let opener = ordered.first(where: { $0.direction == .outbound && channel(of: $0) != nil }),
-                    opener.day <= result.day, let channel = channel(of: opener)
-                {
-                    view.meetingsFirstReachedOn[channel, default: 0] += 1
-                }
-            }
-        }
-        for (channel, contacts) in contactsOn {
-            view.channels[channel, default: ChannelJourney()].contacts = contacts.count
-            view.channels[channel, default: ChannelJourney()].reached =
-                reached[channel]?.intersection(contacts)
-                .count ?? 0
+        named.sort { ($0.contact, $0.touch.day) < ($1.contact, $1.touch.day) }
+        var start = 0
+        while start < named.count {
+            var end = start
+            while end < named.count && named[end].contact == named[start].contact { end += 1 }
+            credit(named[start..<end].map(\.touch), to: &view, minimumCallSeconds: minimumCallSeconds, rules: rules)
+            start = end
         }
         return view
+    }
+
+    /// Counts one contact's journey (their touches in day order) into `view`: the channels they were reached on,
+    /// and those credited with a conversation or meeting.
+    private static func credit(
+        _ journey: [ContactTouch], to view: inout JourneyView, minimumCallSeconds: Int, rules: DiagnosisRules
+    ) {
+        // Channels as bits (a report reads hundreds of thousands of touches: no set is made per person).
+        var reachedOn = 0
+        var credited = 0
+        let opener = journey.first { $0.direction == .outbound && channel(of: $0) != nil }
+        for (index, touch) in journey.enumerated() {
+            if touch.direction == .outbound, let channel = channel(of: touch) { reachedOn |= channel.bit }
+            guard isResult(touch, minimumCallSeconds: minimumCallSeconds, rules: rules) else { continue }
+            let from = touch.day.adding(days: -rules.journeyWindowDays)
+            // The touches before the result (and a call that is itself the result), within the window, in order.
+            var first: Channel?
+            var last: Channel?
+            var any = 0
+            for earlier in journey[...index] where earlier.direction == .outbound && earlier.day >= from {
+                guard let channel = channel(of: earlier) else { continue }
+                first = first ?? channel
+                last = channel
+                any |= channel.bit
+            }
+            switch rules.journeyCredit {
+            case .any: credited |= any
+            case .first: credited |= first?.bit ?? 0
+            case .last: credited |= last?.bit ?? 0
+            }
+            if touch.kind == .meeting, let opener, opener.day <= touch.day, let channel = channel(of: opener) {
+                view.meetingsFirstReachedOn[channel, default: 0] += 1
+            }
+        }
+        for channel in Channel.allCases where reachedOn & channel.bit != 0 {
+            view.channels[channel, default: ChannelJourney()].contacts += 1
+            if credited & channel.bit != 0 { view.channels[channel, default: ChannelJourney()].reached += 1 }
+        }
     }
 
     /// The prospecting channel a touch is on; nil for meetings and other activities.
