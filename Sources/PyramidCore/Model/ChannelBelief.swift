@@ -100,7 +100,7 @@ enum ChannelBelief {
                 evidence.append("No clear difference once the sample sizes are taken into account.")
             case .tooFewToTell:
                 verdict = .inconclusive
-                evidence.append(tooEarly(theirs, calls, journeys: journeys, channel: channel, rules: rules))
+                evidence.append(tooEarly(theirs, journeys: journeys, channel: channel, rules: rules))
             case .unrecorded:
                 verdict = .inconclusive
                 evidence.append(
@@ -125,8 +125,8 @@ enum ChannelBelief {
             evidence.append("Supporting, not deciding: your \(channel.noun) replies over \(window): \(replies.phrase).")
         } else if replies.unrecorded > 0 {
             evidence.append(
-                "Your CRM export records no \(channel.noun) replies, so \(channel.noun) is judged by the meetings "
-                    + "and conversations that followed it.")
+                "Your CRM export records \(replies.attempts == 0 ? "no" : "too few") \(channel.noun) replies, so "
+                    + "\(channel.noun) is judged by the meetings and conversations that followed it.")
         }
         if let pace = f.results.pace {
             evidence.append("Results: \(Percent.format(pace)) of pace this quarter.")
@@ -164,9 +164,9 @@ enum ChannelBelief {
     }
 
     /// "Too early to tell: 8 people reached on LinkedIn since 2026-11-02; at this pace 2 more weeks are needed."
-    private static func tooEarly(
-        _ theirs: Rate, _ calls: Rate, journeys: SellerJourneys, channel: Channel, rules: DiagnosisRules
-    ) -> String {
+    private static func tooEarly(_ theirs: Rate, journeys: SellerJourneys, channel: Channel, rules: DiagnosisRules)
+        -> String
+    {
         guard let change = journeys.change, theirs.attempts < rules.minimumSample else {
             return "Too few people to tell (at least \(rules.minimumSample) on each side are needed)."
         }
