@@ -122,7 +122,7 @@ public final class ExportReader {
             reader: reader, decoder: decoder, columns: headerRow.names.count,
             bound: binding.map { ($0.key.ordinal, $0.value) }.sorted { $0.0 < $1.0 }
                 .flatMap { ordinal, indexes in indexes.map { (ordinal, $0) } },
-            emptyMarkers: chosen.emptyMarkers.sorted().map { Array($0.utf8) })
+            emptyMarkers: chosen.emptyMarkers.sorted().map { Array($0.utf8) }, reportFooter: chosen.reportFooter)
         if options.mapping != nil {
             // A mapping names its columns on purpose: every one must be there.
             for (field, names) in chosen.columns.sorted(by: { $0.key < $1.key }) where binding[field] == nil {

@@ -22,11 +22,16 @@ struct RowSource {
     private let identityBound: [(ordinal: Int, index: Int)]
     /// The layout's values that mean "empty", as UTF-8.
     private let emptyMarkers: [[UInt8]]
+    /// Whether the layout's exports may end with a report footer (`Dialect.reportFooter`).
+    private let reportFooter: Bool
+    /// Whether a blank line has ended the data: a report's footer follows one (see `next`).
+    private var pastBlankLine = false
 
     init(
         reader: CSVReader<AnyByteSource>, decoder: TextDecoder, columns: Int, bound: [(ordinal: Int, index: Int)],
-        emptyMarkers: [[UInt8]]
+        emptyMarkers: [[UInt8]], reportFooter: Bool = false
     ) {
+        self.reportFooter = reportFooter
         self.reader = reader
         self.decoder = decoder
         self.columns = columns
@@ -42,7 +47,8 @@ struct RowSource {
             source: AnyByteSource(MemoryByteSource(bytes)), file: reader.file, delimiter: reader.delimiter,
             chunkSize: bytes.count + 16)
         return RowSource(
-            reader: reader, decoder: TextDecoder(), columns: columns, bound: bound, emptyMarkers: emptyMarkers)
+            reader: reader, decoder: TextDecoder(), columns: columns, bound: bound, emptyMarkers: emptyMarkers,
+            reportFooter: reportFooter)
     }
 
     /// What reading a record gave.
@@ -63,7 +69,10 @@ struct RowSource {
     /// an id and an owner is read no further than those two (`.record`).
     mutating func next(recordsOnly: Bool = false) throws -> Record? {
         while try reader.next() {
-            if reader.isBlank { continue }
+            if reader.isBlank {
+                pastBlankLine = true
+                continue
+            }
             let line = reader.line
             if reader.unterminatedQuote {
                 return .other(
@@ -72,13 +81,19 @@ struct RowSource {
                         problem: "a quoted cell opens here and is never closed, so the rest of the file "
                             + "is set aside with it", footer: false))
             }
-            // A footer has one cell that is not empty: counting stops at two.
+            // A footer line has one cell that is not empty (counting stops at two): in a report, after the blank line
+            // that ends its data, any such line (the title, the organisation's name, a copyright in any language);
+            // elsewhere, a totals line or a known footer.
             var nonEmpty = 0
             for i in 0..<reader.count where reader.withCell(i, { !$0.isEmpty }) {
                 nonEmpty += 1
                 if nonEmpty == 2 { break }
             }
-            if nonEmpty == 1, ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
+            if nonEmpty == 1, (reportFooter && pastBlankLine) || ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
+                return .other(PendingRow(line: line, raw: "", footer: true))
+            }
+            // A report's totals line carries sums in its other cells.
+            if reportFooter, nonEmpty == 2, ValueMaps.isTotals(reader.cell(0, decoder: &decoder)) {
                 return .other(PendingRow(line: line, raw: "", footer: true))
             }
             if reader.count > columns {

@@ -66,7 +66,9 @@ public enum MarkdownReport {
     }
 
     static func sellerSection(_ s: SellerDiagnosis) -> [String] {
-        var out = ["## \(Text.markdown(s.seller.name)) (\(Text.markdown(s.seller.team))): \(s.pattern.rawValue)", ""]
+        // A seller without a team is named alone, not with empty brackets.
+        let team = s.seller.team.isEmpty ? "" : " (\(Text.markdown(s.seller.team)))"
+        var out = ["## \(Text.markdown(s.seller.name))\(team): \(s.pattern.rawValue)", ""]
         if !s.secondaryPatterns.isEmpty {
             out.append("Also: " + s.secondaryPatterns.map(\.rawValue).joined(separator: ", "))
             out.append("")

@@ -1,7 +1,7 @@
 import Foundation
-import PyramidCore
 import Testing
 
+@testable import PyramidCore
 @testable import PyramidReport
 
 /// DESIGN.md's JSON contract: these keys, with these types, always.
@@ -39,5 +39,16 @@ struct JSONContractTests {
         #expect(ben["managerView"] as? String == "Below standard: 6.2 of 20 outbound calls a day.")
         #expect(ben["prompts"] as? [String] == ["@SUM(1+1) what have you seen?"])
         #expect(ben["experiences"] as? [String] == ["+call first, then connect"])
+    }
+}
+
+/// A seller on no team is named alone in the team report, without empty brackets.
+struct TeamlessSellerTests {
+    @Test func aSellerWithoutATeamHasNoEmptyBrackets() {
+        var team = hostileDiagnosis()
+        team.sellers[0].seller = SellerRef(email: "ann@example.com", name: "Ann Lee", team: "")
+        let markdown = MarkdownReport.team(team)
+        #expect(markdown.contains("## Ann Lee: channel-substitution"))
+        #expect(!markdown.contains("()"))
     }
 }

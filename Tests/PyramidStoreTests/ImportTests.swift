@@ -180,3 +180,15 @@ struct FailingSource: ByteSource {
         return n
     }
 }
+
+/// A Salesforce report with its whole footer and its totals line imports with nothing set aside and no footer deal.
+struct ReportFooterImportTests {
+    @Test func theFooterIsNeitherADealNorQuarantined() throws {
+        let store = try Store.inMemory()
+        let summary = try importFile(store, fixture("salesforce/report1763300777777.csv"))
+        #expect(summary.quarantined == 0)
+        #expect(summary.footerLines == 6)
+        #expect(summary.added == 3)
+        #expect(try store.counts().deals == 3)
+    }
+}

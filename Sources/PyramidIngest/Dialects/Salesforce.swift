@@ -30,7 +30,7 @@ enum Salesforce {
             .outcome: ["Call Result", "Call Disposition"], .status: ["Status"],
             .contact: ["Contact", "Lead", "Name"], .company: ["Company / Account", "Account"],
         ],
-        dateOrder: .auto, callFieldsImplyCall: true, outcomes: outcomes, keyPrefix: "sf")
+        dateOrder: .auto, callFieldsImplyCall: true, outcomes: outcomes, reportFooter: true, keyPrefix: "sf")
 
     /// An opportunities report export.
     static let reportOpportunities = Dialect(
@@ -41,7 +41,7 @@ enum Salesforce {
             .name: ["Opportunity Name"], .amount: ["Amount", "Amount (converted)"],
             .currency: ["Amount Currency", "Opportunity Currency"], .stage: ["Stage"], .won: ["Won"],
             .closed: ["Closed"], .closeDate: ["Close Date"], .createdDate: ["Created Date"],
-        ], keyPrefix: "sf")
+        ], reportFooter: true, keyPrefix: "sf")
 
     /// Task.csv from Data Loader, the CLI or the weekly Data Export (API names; owner is a User Id).
     static let task = Dialect(
@@ -92,7 +92,7 @@ enum Salesforce {
         signature: ["Id", "Username", "Email", "IsActive"],
         columns: [
             .crmID: ["Id"], .email: ["Email"], .name: ["Name"], .firstName: ["FirstName"], .lastName: ["LastName"],
-            .team: ["Department", "Division"], .manager: ["ManagerId"], .role: ["Title", "UserRoleId"],
+            .team: ["Department", "Division"], .manager: ["ManagerId"], .role: ["Title"],
             .active: ["IsActive"], .startDate: ["Start_Date__c"],
         ]
     ).emptying(emptyLookup)

@@ -106,6 +106,21 @@ public enum ValueMaps {
         return currencyNames[trimmed.lowercased()] ?? ""
     }
 
+    /// The first cell of a report's totals line, which carries the sums in its other cells: "Grand Totals (5700
+    /// records)", "Total", "Subtotal", and the same in German, French, Spanish, Portuguese, Dutch and Italian.
+    public static func isTotals(_ firstCell: String) -> Bool {
+        let text = firstCell.lowercased().trimmingCharacters(in: .whitespaces)
+        let labels = [
+            "grand total", "total", "subtotal", "gesamtsumme", "summe", "gesamt", "total général", "totaux",
+            "sous-total", "total general", "totales", "subtotal", "totaal", "eindtotaal", "subtotaal", "totale",
+            "totale complessivo", "subtotale",
+        ]
+        return labels.contains { label in
+            text == label || text.hasPrefix(label + " (") || text.hasPrefix(label + "s (")
+                || text.hasPrefix(label + ":")
+        }
+    }
+
     /// Lines Salesforce and other CRMs write after the data (report footers and totals).
     public static func isFooter(_ firstCell: String) -> Bool {
         let text = firstCell.lowercased()
