@@ -390,18 +390,21 @@ struct RowNormalizer {
     private func dealStatus(_ row: FieldValues) -> DealStatus {
         let status = row[.status].lowercased()
         if let explicit = DealStatus(rawValue: status) { return explicit }
-        if status.contains("won") { return .won }
-        if status.contains("lost") { return .lost }
+        if Self.says(status, ["won"] + ValueMaps.wonWords) { return .won }
+        if Self.says(status, ["lost"] + ValueMaps.lostWords) { return .lost }
         let won = ValueMaps.booleans[row[.won].lowercased()] ?? false
         if won { return .won }
         let stage = row[.stage].lowercased()
         if options.wonStages.contains(where: { $0.lowercased() == stage }) { return .won }
         if options.lostStages.contains(where: { $0.lowercased() == stage }) { return .lost }
-        if stage.contains("won") { return .won }
-        if stage.contains("lost") { return .lost }
+        if Self.says(stage, ["won"] + ValueMaps.wonWords) { return .won }
+        if Self.says(stage, ["lost"] + ValueMaps.lostWords) { return .lost }
         if ValueMaps.booleans[row[.closed].lowercased()] == true { return .lost }
         return .open
     }
+
+    /// Whether `text` (lowercased) holds one of `words`.
+    private static func says(_ text: String, _ words: [String]) -> Bool { words.contains { text.contains($0) } }
 
     // MARK: - Roster and time off
 

@@ -80,6 +80,12 @@ public enum ValueMaps {
         "not started", "not_started", "to do", "todo", "undone", "in progress", "in_progress", "waiting",
         "waiting on someone else", "waiting for input", "deferred", "open", "scheduled", "planned", "pending send",
         "draft", "sending", "canceled", "cancelled", "failed to send", "incomplete", "pending",
+        // The same in Pipedrive's and HubSpot's other languages: German, French, Spanish, Portuguese, Dutch, Italian
+        "zu erledigen", "nicht erledigt", "offen", "à faire", "a faire", "non fait", "pendiente", "por hacer",
+        "a fazer", "pendente", "te doen", "niet gedaan", "da fare", "non fatto", "nicht begonnen", "in bearbeitung",
+        "wartend", "non commencé", "non commencée", "en cours", "en attente", "no iniciada", "no iniciado",
+        "en curso", "en espera", "não iniciada", "não iniciado", "em andamento", "aguardando", "niet gestart",
+        "bezig", "in afwachting", "non iniziata", "non iniziato", "in corso", "in attesa",
     ]
 
     /// Words for true and false in boolean columns.
