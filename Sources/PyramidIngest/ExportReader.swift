@@ -23,6 +23,9 @@ public final class ExportReader {
     /// force. Two records of the same UTF-8 bytes read under the same interpretation are the same activity
     /// (see `ActivitySink.takesRecords`).
     public private(set) var interpretation = ""
+    /// What the reader noticed about the layout: a near match ("read as … though the header has no … column"), and
+    /// each field the layout reads that the header has no column for, with what that means.
+    public private(set) var notes: [String] = []
     /// Header names no field was bound to (shown by `--dry-run`).
     public var unusedColumns: [String] {
         let used = Set(binding.values.joined())
@@ -92,6 +95,9 @@ public final class ExportReader {
         var firstHeader: Header?
         var firstFooter: String?
         var found: (Dialect, Header)?
+        // A near match (renamed, missing or added columns) is taken on the first record that has one, so that the
+        // reading goes on right after that header.
+        var near: Dialect?
         var recordsSeen = 0
         while recordsSeen < 25, try reader.next() {
             if reader.isBlank { continue }
@@ -107,6 +113,13 @@ public final class ExportReader {
                 found = (dialect, header)
                 break
             }
+            if candidates.count > 1, options.mapping == nil,
+                let dialect = try ExportReader.nearMatch(header, among: candidates, file: fileName)
+            {
+                near = dialect
+                found = (dialect, header)
+                break
+            }
         }
         guard let headerRow = found?.1 ?? firstHeader else {
             if let firstFooter { throw IngestError.onlyFooterLines(file: fileName, firstLine: firstFooter) }
@@ -115,6 +128,7 @@ public final class ExportReader {
         guard let chosen = found?.0 ?? (candidates.count == 1 ? candidates.first : nil) else {
             throw IngestError.unknownLayout(file: fileName, header: headerRow.names)
         }
+        notes = options.mapping == nil ? ExportReader.notes(chosen, headerRow, nearMatch: near != nil) : []
         dialect = chosen
         header = headerRow
         binding = try ExportReader.bind(chosen, to: headerRow, file: fileName)

@@ -12,6 +12,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case onlyFooterLines(file: String, firstLine: String)
     /// No known layout matches the header.
     case unknownLayout(file: String, header: [String])
+    /// The header nearly matches layouts of different CRMs or kinds equally well.
+    case ambiguousLayout(file: String, candidates: [String], header: [String])
     /// A layout was forced or detected but a column it needs is missing.
     case missingColumn(file: String, layout: String, field: String, expected: [String], header: [String])
     /// `--crm` names no known CRM.
@@ -36,7 +38,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "rows (in Salesforce: Export, Details Only)"
         case .unknownLayout(let file, let header):
             "\(file): the header does not match any known export (\(IngestError.quote(header))); "
-                + "use --crm NAME, --as KIND or --mapping FILE"
+                + "use --crm NAME or --as KIND, or run 'pyramid mapping \(file)' to write a mapping to edit and "
+                + "import with --mapping FILE"
+        case .ambiguousLayout(let file, let candidates, let header):
+            "\(file): the header (\(IngestError.quote(header))) matches \(candidates.joined(separator: " and ")) "
+                + "equally well; use --crm NAME or --as KIND to choose"
         case .missingColumn(let file, let layout, let field, let expected, let header):
             "\(file): \(layout) has no \(field) column (expected one of \(IngestError.quote(expected)); "
                 + "found \(IngestError.quote(header)))"

@@ -50,6 +50,8 @@ public enum MappingFile {
         guard let mapping = root.mapping else { throw fail("expected keys such as 'holds' and 'columns'", root) }
         let known: Set<String> = [
             "name", "holds", "columns", "date_order", "duration_unit", "kind", "kinds", "outcomes", "directions",
+            "two_part_duration", "amount_in_cents", "times_in_utc", "call_fields_imply_call", "replies_are_rows",
+            "report_footer", "empty_values",
         ]
         for key in mapping.keys {
             guard let name = key.string, known.contains(name) else {
@@ -111,14 +113,34 @@ public enum MappingFile {
             }
             return result
         }
+        func flag(_ key: String) throws -> Bool {
+            guard let node = mapping[key] else { return false }
+            guard let value = node.bool else {
+                throw fail("\(key): '\(node.string ?? "?")' is not true or false", node)
+            }
+            return value
+        }
         let name = mapping["name"]?.string ?? "mapping"
         let signature = columns.values.compactMap(\.first)
-        return Dialect(
+        var dialect = Dialect(
             id: "mapping:" + name, crm: "mapping", title: "Mapped export (\(file))", holds: holds,
             signature: signature, columns: columns, dateOrder: try enumValue("date_order", DateOrder.self) ?? .auto,
             durationUnit: try enumValue("duration_unit", DurationUnit.self) ?? .seconds,
             fixedKind: try enumValue("kind", ActivityKind.self), kinds: try valueMap("kinds", ActivityKind.self),
             directions: try valueMap("directions", Direction.self), outcomes: try valueMap("outcomes", Outcome.self),
             keyPrefix: name)
+        dialect.twoPartDuration = try enumValue("two_part_duration", TwoPartDuration.self) ?? .minutesSeconds
+        dialect.amountInCents = try flag("amount_in_cents")
+        dialect.timesInUTC = try flag("times_in_utc")
+        dialect.callFieldsImplyCall = try flag("call_fields_imply_call")
+        dialect.repliesAreRows = try flag("replies_are_rows")
+        dialect.reportFooter = try flag("report_footer")
+        if let node = mapping["empty_values"] {
+            guard let values = node.sequence?.compactMap(\.string) else {
+                throw fail("empty_values: expected a list, e.g. [000000000000000AAA]", node)
+            }
+            dialect.emptyMarkers = Set(values)
+        }
+        return dialect
     }
 }

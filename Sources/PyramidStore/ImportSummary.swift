@@ -30,6 +30,9 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     /// Call outcomes read from words in the subject or notes, as the export has no outcome for them (of the
     /// rows read whole: a re-import reads a record it holds unchanged no further than its key).
     public var outcomesFromWords = 0
+    /// What the reader noticed about the layout: a near match, and the fields it has no column for, with what that
+    /// means (`ExportReader.notes`).
+    public var notes: [String] = []
     /// Footer and totals lines skipped.
     public var footerLines = 0
     /// Owners the file names that match nobody on the roster.

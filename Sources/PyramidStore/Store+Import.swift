@@ -22,7 +22,8 @@ extension Store {
         var summary = ImportSummary(
             file: reader.fileName, sha256: "", dialect: reader.dialect.id, layout: reader.dialect.title,
             kind: reader.dialect.holds, encoding: reader.encoding.rawValue,
-            delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)), dryRun: dryRun)
+            delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)), notes: reader.notes,
+            dryRun: dryRun)
         do {
             try writer.writeWithoutTransaction { db in
                 // An activity file's rows reference their owner's row, which this import read or wrote itself

@@ -138,6 +138,7 @@ enum ImportText {
                 + "\(s.quarantined) quarantined",
         ]
         if s.footerLines > 0 { lines.append("  \(s.footerLines) footer lines skipped") }
+        for note in s.notes { lines.append("  note: \(note)") }
         if s.outcomesFromWords > 0 {
             lines.append(
                 "  \(s.outcomesFromWords) call outcomes read from words in subjects or notes (the export has none)")

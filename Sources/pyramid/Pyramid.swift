@@ -24,5 +24,6 @@ struct Pyramid: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, CoachCommand.self,
             ImportsCommand.self, QuarantineCommand.self, SellersCommand.self, DemoCommand.self, SampleCommand.self,
+            MappingCommand.self,
         ])
 }

@@ -17,8 +17,9 @@ struct BadInputTests {
             ),
             (
                 "holds: activities\nsheet: Calls\ncolumns: { owner: A, timestamp: B }",
-                "team.yml: line 2: unknown key 'sheet' (expected columns, date_order, directions, duration_unit, "
-                    + "holds, kind, kinds, name, outcomes)"
+                "team.yml: line 2: unknown key 'sheet' (expected amount_in_cents, call_fields_imply_call, columns, "
+                    + "date_order, directions, duration_unit, empty_values, holds, kind, kinds, name, outcomes, "
+                    + "replies_are_rows, report_footer, times_in_utc, two_part_duration)"
             ),
             (
                 "holds: activities\ncolumns: { owner: A, timestamp: [B, ] \n",

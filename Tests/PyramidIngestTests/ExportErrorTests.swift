@@ -41,7 +41,8 @@ struct ExportErrorTests {
         #expect(
             error?.description
                 == "unknown-header.csv: the header does not match any known export ('Name', 'Favourite colour', "
-                + "'Shoe size'); use --crm NAME, --as KIND or --mapping FILE")
+                + "'Shoe size'); use --crm NAME or --as KIND, or run 'pyramid mapping unknown-header.csv' to write a "
+                + "mapping to edit and import with --mapping FILE")
     }
 
     @Test func mixedDateOrder() throws {

@@ -75,13 +75,15 @@ extension BadImport {
             "a header no layout knows", "colours.csv", "Name,Favourite colour\nAna,blue\n",
             .refused(
                 "colours.csv: the header does not match any known export ('Name', 'Favourite colour'); "
-                    + "use --crm NAME, --as KIND or --mapping FILE")),
+                    + "use --crm NAME or --as KIND, or run 'pyramid mapping colours.csv' to write a mapping to edit and "
+                    + "import with --mapping FILE")),
         BadImport(
             "100,000 columns of no known layout", "wide.csv",
             (1...100_000).map { "c\($0)" }.joined(separator: ",") + "\n",
             .refused(
                 "wide.csv: the header does not match any known export ('c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', "
-                    + "'c8', 'c9', 'c10', 'c11', 'c12', …); use --crm NAME, --as KIND or --mapping FILE")),
+                    + "'c8', 'c9', 'c10', 'c11', 'c12', …); use --crm NAME or --as KIND, or run 'pyramid mapping "
+                    + "wide.csv' to write a mapping to edit and import with --mapping FILE")),
         BadImport(
             "an xlsx workbook (a zip archive)", "pipeline.csv",
             bytes: { [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8) },

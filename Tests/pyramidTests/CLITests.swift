@@ -1,4 +1,5 @@
 import Foundation
+import PyramidStore
 import Testing
 
 @testable import pyramid
@@ -29,6 +30,24 @@ struct CLITests {
             try listing.run()
         }
         #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func aDraftedMappingImportsItsFile() throws {
+        // Given the team's own log, which no layout knows
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mapping = folder.appendingPathComponent("team.yml").path
+        var draft = try Pyramid.parseAsRoot(["mapping", fixture("quirks/team-activity-log.csv"), "--output", mapping])
+        try draft.run()
+        // When the drafted mapping, unedited, is used to import it
+        let db = folder.appendingPathComponent("w.sqlite").path
+        var command = try Pyramid.parseAsRoot([
+            "import", "--db", db, "--quiet", "--mapping", mapping, fixture("quirks/team-activity-log.csv"),
+        ])
+        try command.run()
+        // Then its rows are in the workspace
+        let store = try Store(url: URL(fileURLWithPath: db))
+        #expect(try store.counts().activities == 3)
     }
 
     @Test func badArgumentsAreValidationErrors() {
