@@ -311,7 +311,7 @@ struct RowNormalizer {
             if let mapped = ValueMaps.messageOutcomes[value] { return mapped }
             if direction == .inbound { return .replied }
             // Nothing says whether the buyer replied: unknown, never "no reply" (see `Dialect.repliesAreRows`).
-            return done && dialect.repliesAreRows ? .sent : .unknown
+            return done && dialect.repliesAreRows && kind == .email ? .sent : .unknown
         case .meeting:
             // An outcome column that says what happened wins over the status; a canceled meeting that is not
             // done is not a booked one either.

@@ -59,6 +59,11 @@ struct DialectFixtureTests {
             .init(path: "outreach/outreach-tasks-2026-11-16.csv", dialect: "outreach-tasks", records: 8),
             .init(path: "salesloft/salesloft-calls-2026-11-16.csv", dialect: "salesloft-calls", records: 6),
             .init(path: "salesloft/salesloft-activities-2026-11-16.csv", dialect: "salesloft-activities", records: 5),
+            .init(path: "close/Acme Rockets Calls.csv", dialect: "close-call-data", records: 3),
+            .init(path: "close/close-activities-2026-11-16.csv", dialect: "close-activities", records: 7),
+            .init(path: "dynamics/My Tasks 11-16-2026 9-18-02 AM.csv", dialect: "dynamics-tasks", records: 3),
+            .init(
+                path: "dynamics/All Activities 11-16-2026 9-19-40 AM.csv", dialect: "dynamics-activities", records: 5),
         ] + languageFixtures
 
     /// The Pipedrive and HubSpot layouts in each of their users' languages (see PipedriveLanguageTests and
@@ -109,9 +114,9 @@ struct DialectFixtureTests {
         let covered = Set(Self.fixtures.map(\.dialect))
         let missing = Dialects.all.map(\.id).filter { !covered.contains($0) }
         #expect(missing == [])
-        // 32 layouts in English; Pipedrive's two and HubSpot's five activity and deal layouts in six more
+        // 36 layouts in English; Pipedrive's two and HubSpot's five activity and deal layouts in six more
         // languages, and Spanish and Italian Pipedrive deals by their second object word
-        #expect(Dialects.all.count == 32 + 6 * 7 + 2)
+        #expect(Dialects.all.count == 36 + 6 * 7 + 2)
     }
 
     /// Every way the CRMs name a LinkedIn touch, with the fixture and the row's place among its activities.

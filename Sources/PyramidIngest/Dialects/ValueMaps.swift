@@ -59,7 +59,8 @@ public enum ValueMaps {
 
     /// Email and LinkedIn results.
     public static let messageOutcomes: [String: Outcome] = [
-        "sent": .sent, "delivered": .sent, "completed": .sent, "opened": .sent, "clicked": .sent, "email": .sent,
+        // A task's "completed" says the touch was made, not whether the buyer replied: it is no outcome here.
+        "sent": .sent, "delivered": .sent, "opened": .sent, "clicked": .sent, "email": .sent,
         "replied": .replied, "reply": .replied, "finish - replied": .replied, "responded": .replied,
         "received": .replied, "incoming_email": .replied,
         "accepted": .accepted, "connected": .accepted, "connection accepted": .accepted,
