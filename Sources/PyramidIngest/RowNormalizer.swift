@@ -106,11 +106,15 @@ struct RowNormalizer {
         let (status, done) = status(row)
         var outcome = outcome(row, status: status, kind: kind, direction: direction, done: done)
         var outcomeSource = OutcomeSource.export
-        if kind == .call, outcome == .unknown, let words = options.outcomeWords,
-            let named = words.outcome(in: row[.subject]) ?? words.outcome(in: row[.notes])
-        {
-            outcome = named
-            outcomeSource = .words
+        if kind == .call, outcome == .unknown, let words = options.outcomeWords {
+            // A free-text result in any language (`Mailbox`, `Pas de réponse`) is the export's own outcome; words in
+            // the subject or notes are inferred.
+            if let named = words.outcome(in: row[.outcome]) {
+                outcome = named
+            } else if let named = words.outcome(in: row[.subject]) ?? words.outcome(in: row[.notes]) {
+                outcome = named
+                outcomeSource = .words
+            }
         }
         let duration = try duration(row)
         makeKey(row, kind: kind, occurredAt: occurredAt)

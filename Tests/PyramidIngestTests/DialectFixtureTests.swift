@@ -93,6 +93,16 @@ struct DialectFixtureTests {
                     records: 3),
             ]
         }
+        + ["de", "fr", "es", "pt", "nl", "it"].flatMap { code in
+            [
+                FixtureExpectation(
+                    path: "salesforce/languages/report-activities-\(code).csv", dialect: "salesforce-report-\(code)",
+                    records: 4, footers: 5),
+                FixtureExpectation(
+                    path: "salesforce/languages/report-opportunities-\(code).csv",
+                    dialect: "salesforce-report-opportunities-\(code)", records: 3, footers: 5),
+            ]
+        }
         + ["es-2", "it-2"].map {
             FixtureExpectation(
                 path: "pipedrive/languages/deals-\($0).csv", dialect: "pipedrive-deals-\($0)", records: 3)
@@ -114,9 +124,9 @@ struct DialectFixtureTests {
         let covered = Set(Self.fixtures.map(\.dialect))
         let missing = Dialects.all.map(\.id).filter { !covered.contains($0) }
         #expect(missing == [])
-        // 36 layouts in English; Pipedrive's two and HubSpot's five activity and deal layouts in six more
+        // 36 layouts in English; Pipedrive's two, HubSpot's five and Salesforce's two report layouts in six more
         // languages, and Spanish and Italian Pipedrive deals by their second object word
-        #expect(Dialects.all.count == 36 + 6 * 7 + 2)
+        #expect(Dialects.all.count == 36 + 6 * 9 + 2)
     }
 
     /// Every way the CRMs name a LinkedIn touch, with the fixture and the row's place among its activities.

@@ -9,7 +9,7 @@ public enum Dialects {
     public static let all: [Dialect] =
         [generic, genericDeals, roster, timeOff]
         + Salesforce.all + HubSpot.all + Pipedrive.all + Close.all + Zoho.all + Dynamics.all + Outreach.all
-        + Salesloft.all + PipedriveLanguages.all + HubSpotLanguages.all
+        + Salesloft.all + PipedriveLanguages.all + HubSpotLanguages.all + SalesforceLanguages.all
 
     /// The CRM names `--crm` accepts.
     public static var crmNames: [String] { Array(Set(all.map(\.crm))).sorted() }

@@ -7,7 +7,7 @@ import PyramidCore
 /// Phrases are matched as whole words, ignoring case and accents, and tried by outcome in `precedence` order: a
 /// rejection or a wrong number says more than "connected", a voicemail more than "no answer", and a negated
 /// phrase ("nicht erreicht") is found before the word it negates ("erreicht"). The built-in phrases cover
-/// English, German, French, Spanish, Portuguese and Dutch; `import.outcome_words` in pyramid.yml adds a team's
+/// English, German, French, Spanish, Portuguese, Dutch and Italian; `import.outcome_words` in pyramid.yml adds a team's
 /// own. A call whose words say nothing keeps the outcome `unknown`.
 public struct OutcomeWords: Sendable {
     /// The outcomes words can name, most telling first.
@@ -24,6 +24,7 @@ public struct OutcomeWords: Sendable {
             "no interesado", "no interesada", "no le interesa", "sin interes", "colgo",  // Spanish
             "nao interessado", "nao interessada", "sem interesse", "desligou",  // Portuguese
             "geen interesse", "niet geinteresseerd", "opgehangen",  // Dutch
+            "non interessato", "non interessata", "ha riattaccato",  // Italian
         ],
         .wrongNumber: [
             "wrong number", "bad number", "invalid number", "number disconnected", "disconnected",
@@ -32,6 +33,7 @@ public struct OutcomeWords: Sendable {
             "numero equivocado", "numero incorrecto", "numero invalido",
             "numero errado", "numero inexistente",
             "verkeerd nummer", "verkeerde nummer", "ongeldig nummer",
+            "numero errato", "numero sbagliato", "numero inesistente",
         ],
         .gatekeeper: [
             "gatekeeper", "gate keeper", "receptionist", "front desk",
@@ -40,6 +42,7 @@ public struct OutcomeWords: Sendable {
             "secretaria", "recepcion", "recepcionista",
             "recepcao",
             "receptie", "secretaresse", "receptioniste",
+            "centralino",
         ],
         .voicemail: [
             "left voicemail", "left a voicemail", "voicemail", "voice mail", "left vm", "vm left", "lvm", "vm",
@@ -49,6 +52,7 @@ public struct OutcomeWords: Sendable {
             "buzon de voz", "mensaje de voz", "contestador", "dejo mensaje",
             "caixa postal", "correio de voz", "mensagem de voz", "deixou mensagem",
             "ingesproken", "voicemail ingesproken", "antwoordapparaat",
+            "segreteria", "segreteria telefonica", "messaggio in segreteria",
         ],
         .busy: [
             "busy", "line busy",
@@ -57,6 +61,7 @@ public struct OutcomeWords: Sendable {
             "ocupado", "linea ocupada", "comunicando",
             "linha ocupada",
             "bezet", "in gesprek",
+            "occupato", "linea occupata",
         ],
         .noAnswer: [
             "no answer", "not answered", "unanswered", "no response", "no pickup", "no pick up", "not reached",
@@ -66,6 +71,7 @@ public struct OutcomeWords: Sendable {
             "sin respuesta", "no contesta", "no contesto", "no responde", "no localizado",
             "sem resposta", "nao atendeu", "nao atende", "nao respondeu",
             "geen antwoord", "niet opgenomen", "geen gehoor", "niet bereikt", "onbereikbaar",
+            "nessuna risposta", "non risponde", "non ha risposto", "irraggiungibile",
         ],
         .connected: [
             "connected", "spoke with", "spoke to", "talked to", "talked with", "conversation", "reached",
@@ -75,6 +81,7 @@ public struct OutcomeWords: Sendable {
             "conectado", "contactado", "conversacion", "hablado", "hable con",
             "conversa", "atendeu", "falei com",
             "verbonden", "gesproken", "bereikt",
+            "connesso", "parlato con", "raggiunto",
         ],
     ]
 
