@@ -33,6 +33,12 @@ public struct WorkspaceConfig: Sendable, Hashable, Codable {
     /// The built-in defaults.
     public init() {}
 
+    /// The period (day or week) of the standard that applies to `seller` for `metric`, the most specific one;
+    /// nil when no activity standard counts that metric.
+    public func standardPeriod(of metric: Metric, for seller: Seller) -> Period? {
+        StandardBook.standards(for: seller, in: self).first { $0.metric == metric && $0.per != .quarter }?.per
+    }
+
     /// Whether `date` is a working day (not a weekend day, not a holiday).
     public func isWorkingDay(_ date: LocalDate) -> Bool {
         workingDays.contains(date.isoWeekday) && !holidays.contains(date)

@@ -269,7 +269,7 @@ private struct NodeReader {
             "short_call_burst": \.shortCallBurst, "same_minute_burst": \.sameMinuteBurst,
             "bulk_logging_minimum": \.bulkLoggingMinimum, "post_onboarding_weeks": \.postOnboardingWeeks,
             "rejection_run": \.rejectionRun, "experiment_baseline_weeks": \.experimentBaselineWeeks,
-            "journey_window_days": \.journeyWindowDays,
+            "journey_window_days": \.journeyWindowDays, "reachable_calls_per_day": \.reachableCallsPerDay,
         ]
         let flags: [String: WritableKeyPath<DiagnosisRules, Bool>] = [
             "unknown_meetings_count_as_held": \.unknownMeetingsCountAsHeld

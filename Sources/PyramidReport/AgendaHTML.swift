@@ -18,6 +18,9 @@ public enum AgendaHTML {
         }
         body += "</tbody></table>"
         body += HTMLReport.historyChart(s, id: "agenda")
+        if let funnel = s.reverseFunnel {
+            body += "<p><em>Reverse funnel:</em> \(Text.html(Text.funnel(funnel)))</p>"
+        }
         body += "<h2>Questions</h2><ol>"
         if s.prompts.isEmpty { body += "<li>How did the week go for you?</li>" }
         body += s.prompts.map { "<li>\(Text.html($0))</li>" }.joined() + "</ol>"

@@ -26,6 +26,10 @@ public enum AgendaMarkdown {
         out.append("|---|---:|---:|")
         for row in AgendaRows.rows(s) { out.append("| \(row.label) | \(row.actual) | \(row.target) |") }
         out.append("")
+        if let funnel = s.reverseFunnel {
+            out.append("_Reverse funnel:_ " + Text.markdown(Text.funnel(funnel)))
+            out.append("")
+        }
         out.append("## Questions")
         out.append("")
         if s.prompts.isEmpty { out.append("1. How did the week go for you?") }

@@ -89,6 +89,9 @@ public enum HTMLReport {
         if s.beliefs.isEmpty && s.prompts.isEmpty { html += "<p>Nothing to coach this week.</p>" }
         html += "</div></div>"
         for flag in s.dataQuality { html += "<p class=\"flag\">Check the data: \(Text.html(flag.detail))</p>" }
+        if let funnel = s.reverseFunnel {
+            html += "<p><strong>Reverse funnel:</strong> \(Text.html(Text.funnel(funnel)))</p>"
+        }
         return html + "</section>\n"
     }
 

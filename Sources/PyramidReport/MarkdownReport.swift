@@ -98,6 +98,7 @@ public enum MarkdownReport {
             }
             out.append("- Trails the team most on: " + gaps.joined(separator: "; "))
         }
+        if let funnel = s.reverseFunnel { out.append("- Reverse funnel: " + Text.markdown(Text.funnel(funnel))) }
         return out
     }
 

@@ -82,3 +82,22 @@ enum Text {
         standards.first { $0.metric == metric && $0.per != .quarter } ?? standards.first { $0.metric == metric }
     }
 }
+
+extension Text {
+    /// The reverse funnel in a sentence: "To close the 57,000 left this quarter (3.2 deals of 18,000 on average):
+    /// 4.1 conversations a week and 11 outbound calls a day, at the team's rates." With, when the calls needed
+    /// are more than a day holds, that activity alone cannot close the gap.
+    static func funnel(_ f: ReverseFunnel) -> String {
+        guard f.remainingAmount > 0 else { return "Nothing left to close this quarter: the target is reached." }
+        let whose = f.rateSource == "own" ? "your own" : "the team's"
+        var line =
+            "To close the \(Numbers.money(f.remainingAmount)) left this quarter (\(Numbers.format(f.dealsNeeded)) "
+            + "deals of \(Numbers.money(f.averageDealSize)) on average): "
+            + "\(Numbers.format(f.conversationsPerWeekNeeded)) conversations a week and "
+            + "\(Numbers.format(f.callsPerDayNeeded)) outbound calls a day, at \(whose) rates."
+        if !f.activityCanClose {
+            line += " Activity alone cannot close this gap: bigger deals, better conversion or more pipeline must."
+        }
+        return line
+    }
+}

@@ -170,11 +170,16 @@ struct CoachCommand: ParsableCommand {
                 try store.deleteCoaching(id: id)
                 return Terminal.print("deleted coaching entry \(id) (\(person.name), \(entry.week))")
             }
-            let changed = try CoachEntryBuilder(options: self, store: store).changing(entry)
+            var builder = CoachEntryBuilder(options: self, store: store)
+            builder.person = person
+            let changed = try builder.changing(entry)
             try store.updateCoaching(changed)
             return Terminal.print("updated " + CoachText.summary(changed, seller: person))
         }
-        let entry = try CoachEntryBuilder(options: self, store: store).newEntry(for: person)
+        var builder = CoachEntryBuilder(options: self, store: store)
+        builder.person = person
+        let entry = try builder.newEntry(for: person)
+        if let note = try builder.periodNote(entry) { Terminal.note(note) }
         if entry.manager.isEmpty {
             Terminal.note("note: the roster names no manager for \(person.name); pass --by-manager to attribute it")
         }

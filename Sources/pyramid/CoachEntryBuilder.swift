@@ -9,6 +9,26 @@ struct CoachEntryBuilder {
     let options: CoachCommand
     /// The open workspace, for the agenda `--accept` takes its suggestion from.
     let store: Store
+    /// The seller the entry is for, whose standards give a measure's period when `--per` is not given.
+    var person: Seller?
+
+    /// The period a measure of `metric` takes without `--per`: the one of the team's standard for it, else a week.
+    func defaultPeriod(of metric: Metric) throws -> Period {
+        guard let person else { return .week }
+        return try options.workspace.loadConfig().standardPeriod(of: metric, for: person) ?? .week
+    }
+
+    /// What `pyramid coach` says when it chose a measure's period itself.
+    func periodNote(_ entry: CoachingEntry) throws -> String? {
+        guard options.per == nil, let metric = options.measureMetric, let measure = entry.experiment?.measure,
+            measure.metric == metric, let person
+        else { return nil }
+        let standard = try options.workspace.loadConfig().standardPeriod(of: metric, for: person)
+        return standard.map {
+            "note: no --per given: the measure is per \($0.rawValue), as the team's \(metric.rawValue) standard is"
+        }
+            ?? "note: no --per given and no standard counts \(metric.rawValue): the measure is per week"
+    }
 
     /// A new entry for `person`; with `--accept N`, the agenda's suggested experience N and its measure.
     func newEntry(for person: Seller) throws -> CoachingEntry {
@@ -93,11 +113,10 @@ struct CoachEntryBuilder {
         guard let target = options.target ?? (sameMetric ? base?.target : nil) else {
             throw ValidationError("--measure \(metric.rawValue) needs --target N, the least count per day or week")
         }
+        let per = try options.per ?? (sameMetric ? base?.per : nil) ?? defaultPeriod(of: metric)
         do {
             let weekdays = try options.on.map(Weekdays.parse) ?? (sameMetric ? base?.weekdays : nil) ?? []
-            return try ExperimentMeasure(
-                metric: metric, per: options.per ?? (sameMetric ? base?.per : nil) ?? .week, target: target,
-                weekdays: weekdays)
+            return try ExperimentMeasure(metric: metric, per: per, target: target, weekdays: weekdays)
         } catch {
             throw ValidationError(error.description)
         }

@@ -51,7 +51,11 @@ struct ReportCommand: ParsableCommand {
 /// Writes a rendered report to a file or standard output.
 enum Output {
     static func write(_ text: String, to path: String?) throws {
-        guard let path else { return Terminal.print(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+        // A rendered file ends with its own line break (CRLF in CSV, a single Character that `hasSuffix("\n")`
+        // does not see): written as it is, so standard output ends with one line break, not an empty record.
+        guard let path else {
+            return text.unicodeScalars.last == "\n" ? Terminal.write(text) : Terminal.print(text)
+        }
         do {
             try text.write(to: URL(fileURLWithPath: path), atomically: true, encoding: .utf8)
         } catch {

@@ -42,6 +42,26 @@ struct JSONContractTests {
     }
 }
 
+/// The reverse funnel is in the Markdown and HTML report and agenda, and says when activity cannot close the gap.
+struct ReverseFunnelRenderTests {
+    @Test func theFunnelIsWrittenAndSaysWhenActivityAloneCannotCloseTheGap() {
+        var team = hostileDiagnosis()
+        team.sellers[0].reverseFunnel = ReverseFunnel(
+            remainingAmount: 90_000, averageDealSize: 9_000, dealsNeeded: 10, conversationsPerDeal: 30,
+            callsPerConversation: 12, weeksLeft: 4, conversationsPerWeekNeeded: 75, callsPerDayNeeded: 180,
+            rateSource: "own", activityCanClose: false)
+        let line =
+            "To close the 90,000 left this quarter (10 deals of 9,000 on average): 75 conversations a week and 180 "
+            + "outbound calls a day, at your own rates. Activity alone cannot close this gap: bigger deals, better "
+            + "conversion or more pipeline must."
+        #expect(MarkdownReport.team(team).contains("- Reverse funnel: " + line))
+        #expect(HTMLReport.team(team).contains("<strong>Reverse funnel:</strong> " + line))
+        let week = team.week
+        #expect(AgendaMarkdown.agenda(team.sellers[0], week: week).contains("_Reverse funnel:_ " + line))
+        #expect(AgendaHTML.agenda(team.sellers[0], week: week).contains("<em>Reverse funnel:</em> " + line))
+    }
+}
+
 /// A seller on no team is named alone in the team report, without empty brackets.
 struct TeamlessSellerTests {
     @Test func aSellerWithoutATeamHasNoEmptyBrackets() {

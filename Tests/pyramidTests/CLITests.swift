@@ -65,3 +65,22 @@ struct CLITests {
         #expect(throws: (any Error).self) { try command.run() }
     }
 }
+
+/// A rendered report written to standard output ends with its own line break, once.
+struct StandardOutputTests {
+    @Test func aCSVReportOnStandardOutputEndsWithOneLineBreak() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.sqlite").path
+        _ = try PyramidProcess.run(
+            ["import", "--db", db, "--quiet", fixture("generic/activities.csv"), fixture("generic/roster.csv")],
+            in: folder, label: "import")
+        for (format, end) in [("csv", "\r\n"), ("markdown", "\n"), ("json", "\n")] {
+            _ = try PyramidProcess.run(
+                ["report", "--db", db, "--week", "2026-W46", "--format", format], in: folder, label: format)
+            let bytes = Array(try PyramidProcess.text("\(format).out", in: folder).utf8)
+            #expect(bytes.suffix(end.utf8.count) == Array(end.utf8), "\(format)")
+            #expect(bytes.dropLast(end.utf8.count).last != UInt8(ascii: "\n"), "\(format) ends with an empty line")
+        }
+    }
+}

@@ -85,6 +85,32 @@ struct CoachCommandTests {
         try command.run()
     }
 
+    @Test func aMeasureWithoutPerTakesTheStandardsPeriod() throws {
+        let (folder, db) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // When an experiment's measure on outbound calls is recorded without --per
+        try run(
+            [
+                "Ben Carter", "--week", "2026-W46", "--experiment", "Call blocks", "--measure", "outbound-calls",
+                "--target", "12",
+            ], db: db)
+        // Then it is per day, as the default standard of 20 outbound calls a day is
+        let log = try Store(url: URL(fileURLWithPath: db)).coachingLog(email: "ben@example.com")
+        #expect(log.first?.experiment?.measure?.description == "outbound-calls per day >= 12")
+        // And the builder says so
+        let command = try #require(
+            try Pyramid.parseAsRoot([
+                "coach", "Ben Carter", "--experiment", "X", "--measure", "outbound-calls", "--target", "12", "--db", db,
+            ]) as? CoachCommand)
+        var builder = CoachEntryBuilder(options: command, store: try Store(url: URL(fileURLWithPath: db)))
+        let ben = try #require(try Store(url: URL(fileURLWithPath: db)).sellers().first { $0.name == "Ben Carter" })
+        builder.person = ben
+        let entry = try builder.newEntry(for: ben)
+        #expect(
+            try builder.periodNote(entry)
+                == "note: no --per given: the measure is per day, as the team's outbound-calls standard is")
+    }
+
     @Test func recordsEditsListsAndDeletes() throws {
         let (folder, db) = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

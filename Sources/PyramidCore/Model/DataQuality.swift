@@ -94,8 +94,11 @@ enum ReverseFunnelRules {
             own.wonPerConversation.hits >= 2 && own.callConversations.attempts >= rules.minimumSample
             && ownAverageDeal != nil
         let experience = useOwn ? own : team
+        // Rates the export does not record well enough are unknown: no funnel is built on them.
         guard let averageDeal = useOwn ? ownAverageDeal : teamAverageDeal, averageDeal > 0,
-            experience.wonPerConversation.hits > 0, experience.callConversations.hits > 0
+            experience.wonPerConversation.hits > 0, experience.callConversations.hits > 0,
+            experience.callConversations.isRecorded(minimumShare: rules.minimumRecordedShare),
+            experience.wonPerConversation.isRecorded(minimumShare: rules.minimumRecordedShare)
         else { return nil }
         let remaining = max(0, target - won)
         let dealsNeeded = remaining / averageDeal
@@ -103,12 +106,13 @@ enum ReverseFunnelRules {
         let callsPerConversation = 1 / experience.callConversations.value
         let weeksLeft = Double(quarter.workingDaysLeft) / Double(workingDaysPerWeek)
         let perWeek = dealsNeeded * conversationsPerDeal / weeksLeft
+        let callsPerDay = perWeek * callsPerConversation / Double(workingDaysPerWeek)
         return ReverseFunnel(
             remainingAmount: remaining, averageDealSize: averageDeal, dealsNeeded: dealsNeeded,
             conversationsPerDeal: conversationsPerDeal, callsPerConversation: callsPerConversation,
             weeksLeft: weeksLeft, conversationsPerWeekNeeded: perWeek,
-            callsPerDayNeeded: perWeek * callsPerConversation / Double(workingDaysPerWeek),
-            rateSource: useOwn ? "own" : "team")
+            callsPerDayNeeded: callsPerDay, rateSource: useOwn ? "own" : "team",
+            activityCanClose: callsPerDay <= Double(rules.reachableCallsPerDay))
     }
 }
 

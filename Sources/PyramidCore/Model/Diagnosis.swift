@@ -117,6 +117,9 @@ public struct ReverseFunnel: Sendable, Hashable, Codable {
     public var callsPerDayNeeded: Double
     /// Where the rates come from: `own` or `team`.
     public var rateSource: String
+    /// Whether the calls a day needed stay within `rules.reachable_calls_per_day`: when not, activity alone
+    /// cannot close the gap (bigger deals, better conversion or more pipeline must).
+    public var activityCanClose = true
 }
 
 /// The per-channel experiences behind the beliefs.

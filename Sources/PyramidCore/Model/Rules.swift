@@ -53,6 +53,9 @@ public struct DiagnosisRules: Sendable, Hashable, Codable {
     public var postOnboardingWeeks = 8
     /// This many rejected calls in a row is a run worth asking about.
     public var rejectionRun = 3
+    /// The most outbound calls a day a seller can make: a reverse funnel that needs more says activity alone
+    /// cannot close the gap.
+    public var reachableCallsPerDay = 60
     /// Weeks up to and including a one-to-one that make the seller's baseline for an experiment's outcome.
     public var experimentBaselineWeeks = 4
     /// An experiment's action counts as done when its measure was met in at least this share of the weeks
