@@ -19,11 +19,21 @@ public struct CoachingCatalog: Sendable, Hashable, Codable {
     public var patterns: [String: Wording]
     /// Wording per belief id, then per verdict (raw value).
     public var beliefs: [String: [String: Wording]]
+    /// Wording after an experiment has ended, per verdict (`ExperimentVerdict` raw values) and
+    /// `back-to-old-way` (done and working, then the old way again): what a leader asks next.
+    public var experiments: [String: Wording]
+
+    /// The `experiments` key for an experiment done and working whose seller is back to the old way.
+    public static let backToOldWay = "back-to-old-way"
 
     /// Creates a catalog.
-    public init(patterns: [String: Wording] = [:], beliefs: [String: [String: Wording]] = [:]) {
+    public init(
+        patterns: [String: Wording] = [:], beliefs: [String: [String: Wording]] = [:],
+        experiments: [String: Wording] = [:]
+    ) {
         self.patterns = patterns
         self.beliefs = beliefs
+        self.experiments = experiments
     }
 
     /// This catalog with `other`'s wording added (its entries come first, so a team's own words lead).
@@ -32,6 +42,11 @@ public struct CoachingCatalog: Sendable, Hashable, Codable {
         for (key, wording) in other.patterns {
             let base = merged.patterns[key] ?? Wording()
             merged.patterns[key] = Wording(
+                prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
+        }
+        for (key, wording) in other.experiments {
+            let base = merged.experiments[key] ?? Wording()
+            merged.experiments[key] = Wording(
                 prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
         }
         for (belief, verdicts) in other.beliefs {
@@ -62,23 +77,36 @@ public enum Coach {
     ) -> SellerDiagnosis {
         var coached = diagnosis
         var prompts: [String] = []
-        var experiences: [(text: String, belief: String?, pattern: Pattern)] = []
-        func take(_ wording: CoachingCatalog.Wording?, facts: [String: String], belief: String?, pattern: Pattern) {
+        var experiences: [(text: String, belief: String?, pattern: Pattern, measure: ExperimentMeasure?)] = []
+        func take(
+            _ wording: CoachingCatalog.Wording?, facts: [String: String], belief: String?, pattern: Pattern,
+            measure: ExperimentMeasure? = nil
+        ) {
             guard let wording else { return }
             for template in wording.prompts {
                 if let text = fill(template, facts), !prompts.contains(text) { prompts.append(text) }
             }
             for template in wording.experiences {
                 if let text = fill(template, facts), !experiences.contains(where: { $0.text == text }) {
-                    experiences.append((text, belief, pattern))
+                    experiences.append((text, belief, pattern, measure))
                 }
             }
         }
         let base = facts(of: diagnosis, rules: rules)
-        for belief in diagnosis.beliefs {
+        // After an experiment has ended, the leader's follow-up comes first; its belief's experiences are not
+        // suggested again as if new (the follow-up proposes the next step).
+        var tried = Set<String>()
+        if let ended = diagnosis.coaching.experiments.first(where: \.finished) {
+            let key = ended.backToOldWay ? CoachingCatalog.backToOldWay : ended.verdict.rawValue
             take(
-                catalog.beliefs[belief.id]?[belief.verdict.rawValue], facts: base.merging(belief.facts) { $1 },
-                belief: belief.id, pattern: diagnosis.pattern)
+                catalog.experiments[key], facts: base.merging(facts(of: ended)) { $1 }, belief: ended.experiment.belief,
+                pattern: diagnosis.pattern, measure: ended.experiment.measure)
+            if let belief = ended.experiment.belief, ended.verdict != .notDone { tried.insert(belief) }
+        }
+        for belief in diagnosis.beliefs {
+            var wording = catalog.beliefs[belief.id]?[belief.verdict.rawValue]
+            if tried.contains(belief.id) { wording?.experiences = [] }
+            take(wording, facts: base.merging(belief.facts) { $1 }, belief: belief.id, pattern: diagnosis.pattern)
         }
         for pattern in [diagnosis.pattern] + diagnosis.secondaryPatterns {
             take(catalog.patterns[pattern.rawValue], facts: base, belief: nil, pattern: pattern)
@@ -89,9 +117,30 @@ public enum Coach {
         coached.suggestedExperiments = suggested.map {
             SuggestedExperiment(
                 text: $0.text, belief: $0.belief, pattern: $0.pattern,
-                measure: ExperimentMeasure.suggested(for: diagnosis, belief: $0.belief, pattern: $0.pattern))
+                measure: $0.measure
+                    ?? ExperimentMeasure.suggested(for: diagnosis, belief: $0.belief, pattern: $0.pattern))
         }
         return coached
+    }
+
+    /// The values a follow-up may quote: the experiment, its measure, and its numbers.
+    static func facts(of f: ExperimentFollowThrough) -> [String: String] {
+        let worked = f.weeks.filter { $0.workingDays > 0 }
+        var facts = [
+            "experiment": f.experiment.name, "done_weeks": "\(worked.filter { $0.done == true }.count)",
+            "worked_weeks": "\(worked.count)",
+        ]
+        let outcome = f.outcome == "meetings-held" ? f.meetings : f.conversations
+        if outcome.duringDays > 0, outcome.beforeDays > 0 {
+            facts["per_day_during"] = Numbers.format(outcome.perDayDuring)
+            facts["per_day_before"] = Numbers.format(outcome.perDayBefore)
+            facts["outcome"] = f.outcome == "meetings-held" ? "held meetings" : "conversations"
+        }
+        if let measure = f.experiment.measure {
+            facts["measure"] = measure.phrase
+            if let actual = f.reportWeek?.actual { facts["this_week_actual"] = Numbers.format(actual) }
+        }
+        return facts
     }
 
     /// The seller-level values wording may quote.

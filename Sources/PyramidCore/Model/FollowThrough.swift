@@ -104,6 +104,12 @@ public struct ExperimentFollowThrough: Sendable, Hashable, Codable {
     public var evidence: [String]
     /// One line for the team report.
     public var summary: String
+    /// Once it has ended, the agreed measure in the report week: whether the new way stuck.
+    public var reportWeek: ExperimentWeek?
+
+    /// Whether it ended done and working and the seller is back to the old way: the report week missed the
+    /// measure that the experiment weeks met.
+    public var backToOldWay: Bool { finished && verdict == .doneAndWorking && reportWeek?.done == false }
 }
 
 /// A seller's coaching log as the agenda and the report use it.

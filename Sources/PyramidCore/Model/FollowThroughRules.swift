@@ -92,7 +92,8 @@ enum FollowThroughRules {
             weeks: judged, verdict: verdict, outcome: meetingsMeasure ? "meetings-held" : "conversations",
             conversations: conversations, meetings: meetings, connectRate: connectRate,
             belief: experiment.belief.flatMap { rejudge($0, entry: entry, span: span, c) }, evidence: evidence,
-            summary: words.summary(verdict, doneWeeks: doneWeeks, worked: worked.count, outcome: outcome))
+            summary: words.summary(verdict, doneWeeks: doneWeeks, worked: worked.count, outcome: outcome),
+            reportWeek: experiment.lastWeek < c.week ? week(of: c.week, measure: measure, c) : nil)
     }
 
     /// The weeks from `first` to `last`, inclusive (none when `last` comes first).

@@ -45,6 +45,36 @@ enum BuiltInCoaching {
             prompts:
               - "Welcome back: what do you want to pick up first?"
 
+        # After an experiment has ended: what a leader asks next, by its verdict (and back-to-old-way: done and
+        # working, then the old way again in the report week). Placeholders: {experiment}, {measure},
+        # {done_weeks}, {worked_weeks}, {outcome}, {per_day_during}, {per_day_before}, {this_week_actual}.
+        experiments:
+          back-to-old-way:
+            prompts:
+              - "“{experiment}” worked: {per_day_during} {outcome} a working day against {per_day_before} before. This week you were back to {this_week_actual} against {measure}. What pulled you back?"
+              - "What would make the new way stick: what should stay in your calendar, and what should go?"
+            experiences:
+              - "Put {measure} back in your calendar as recurring blocks for the next two weeks, and keep one of them with a peer; on Monday we look at the blocks together."
+          done-and-working:
+            prompts:
+              - "“{experiment}” worked: {per_day_during} {outcome} a working day against {per_day_before} before. What made the difference?"
+              - "What would make it your normal week, not an experiment?"
+            experiences:
+              - "Keep {measure} and add one more day next week; then we compare {outcome} on the new day with the others."
+          done-not-working:
+            prompts:
+              - "You did it in {done_weeks} of {worked_weeks} weeks, and {outcome} stayed at {per_day_during} a working day against {per_day_before} before. What did you notice?"
+              - "What shall we change in the next attempt: the list, the time of day, the opener?"
+            experiences:
+              - "Keep {measure} for one more week with one change you choose (list, time or opener); next week we compare {outcome} with the first attempt."
+          not-done:
+            prompts:
+              - "“{experiment}” happened in {done_weeks} of {worked_weeks} weeks. What got in the way?"
+              - "What would need to move in your week for it to happen?"
+          inconclusive:
+            prompts:
+              - "We could not tell yet what “{experiment}” did. What would make the test fair: more days, a steadier list, a clearer measure?"
+
         beliefs:
           social-beats-calls:
             supported:

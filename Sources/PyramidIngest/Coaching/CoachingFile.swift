@@ -38,8 +38,8 @@ public enum CoachingFile {
         }
         guard let map = root?.mapping else { throw fail("expected 'patterns:' and 'beliefs:'", root) }
         var catalog = CoachingCatalog()
-        for (key, _) in map where !["patterns", "beliefs", "replace"].contains(key.string ?? "") {
-            throw fail("unknown key '\(key.string ?? "?")' (expected patterns, beliefs, replace)", key)
+        for (key, _) in map where !["patterns", "beliefs", "experiments", "replace"].contains(key.string ?? "") {
+            throw fail("unknown key '\(key.string ?? "?")' (expected patterns, beliefs, experiments, replace)", key)
         }
         func wording(_ node: Node, _ path: String) throws -> CoachingCatalog.Wording {
             guard let entry = node.mapping else { throw fail("\(path): expected prompts: and experiences:", node) }
@@ -77,6 +77,17 @@ public enum CoachingFile {
                     }
                     catalog.beliefs[id, default: [:]][verdict] = try wording(entry, "beliefs.\(id).\(verdict)")
                 }
+            }
+        }
+        if let experiments = map["experiments"]?.mapping {
+            let keys = ExperimentVerdict.allCases.map(\.rawValue) + [CoachingCatalog.backToOldWay]
+            for (key, value) in experiments {
+                guard let name = key.string, keys.contains(name) else {
+                    throw fail(
+                        "experiments: '\(key.string ?? "?")' is not a follow-up (expected one of "
+                            + keys.joined(separator: ", ") + ")", key)
+                }
+                catalog.experiments[name] = try wording(value, "experiments.\(name)")
             }
         }
         return (catalog, map["replace"]?.bool ?? false)
