@@ -18,6 +18,7 @@ extension Text {
     /// for whom".
     static func worked(_ t: TeamExperiment) -> String {
         "\(t.seller.name): \(t.followThrough.experiment.name) (\(span(t.followThrough))): \(t.followThrough.summary)"
+            + (t.couldHelp.isEmpty ? "" : " — could help: " + t.couldHelp.map(\.name).joined(separator: ", "))
     }
 
     /// One line per experiment for the team view: who, what, when, where it stands.

@@ -120,11 +120,14 @@ private struct Diagnoser {
                     metric: main.metric, weeks: weeksMet.values.flatMap { $0 }.map { ($0.met, $0.conversationsPerDay) },
                     rules: rules))
         }
-        let brightSpots = sellers.compactMap(brightSpot)
+        let brightSpots = sellers.compactMap { brightSpot($0, team: sellers) }
         var coaching = TeamCoaching()
         for seller in sellers {
             for experiment in seller.coaching.experiments {
-                let entry = TeamExperiment(seller: seller.seller, followThrough: experiment)
+                var entry = TeamExperiment(seller: seller.seller, followThrough: experiment)
+                if experiment.verdict == .doneAndWorking, let belief = experiment.experiment.belief {
+                    entry.couldHelp = Self.learners(of: belief, besides: seller, in: sellers)
+                }
                 if experiment.finished { coaching.finished.append(entry) } else { coaching.open.append(entry) }
             }
         }
@@ -339,10 +342,23 @@ private struct Diagnoser {
         ]
     }
 
-    private func brightSpot(_ seller: SellerDiagnosis) -> String? {
+    private func brightSpot(_ seller: SellerDiagnosis, team: [SellerDiagnosis]) -> String? {
         guard seller.differentWayWorks, let belief = seller.beliefs.first else { return nil }
+        let learners = Self.learners(of: belief.id, besides: seller, in: team)
         return "\(seller.seller.name): \(belief.statement) Their numbers back it: "
-            + belief.evidence.prefix(2)
-            .joined(separator: " ")
+            + belief.evidence.prefix(2).joined(separator: " ")
+            + (learners.isEmpty
+                ? "" : " Who could learn it from them: \(learners.map(\.name).joined(separator: ", ")).")
+    }
+
+    /// The teammates of `teacher` who hold `belief` this week without their own numbers backing it (contradicted
+    /// or inconclusive): who could learn a way that works from the teacher.
+    private static func learners(of belief: String, besides teacher: SellerDiagnosis, in team: [SellerDiagnosis])
+        -> [SellerRef]
+    {
+        team.filter { seller in
+            seller.seller.email != teacher.seller.email
+                && seller.beliefs.contains { $0.id == belief && $0.verdict != .supported }
+        }.map(\.seller)
     }
 }

@@ -132,6 +132,8 @@ public struct TeamExperiment: Sendable, Hashable, Codable {
     public var seller: SellerRef
     /// What the data says about it.
     public var followThrough: ExperimentFollowThrough
+    /// Teammates who could learn from it: those who hold the belief it tested without their numbers backing it.
+    public var couldHelp: [SellerRef] = []
 }
 
 /// The team's experiments: those still running, and those that ended within the lookback.
