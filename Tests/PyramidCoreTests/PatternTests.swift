@@ -53,14 +53,7 @@ struct PatternTests {
     @Test func channelSubstitutionThatWorksSaysSo() throws {
         // Given Priya: few calls, LinkedIn that gets replies and meetings, results on pace
         var team = team()
-        team.add("priya@x.com")
-        team.workdays("priya@x.com", weeksBack: 0...8) {
-            $0.calls(5, conversations: 0)
-            $0.linkedin(20, replies: 4)
-            $0.meetings(held: 1)
-        }
-        team.contacts("priya@x.com", weeksBack: 0...8, calls: 5, linkedin: 20, meetings: 1)
-        team.won("priya@x.com", 90_000)
+        team.addPriya()
         let d = try #require(team.diagnosis(of: "priya@x.com"))
         #expect(d.pattern == .channelSubstitution)
         #expect(d.beliefs.first?.verdict == .supported)

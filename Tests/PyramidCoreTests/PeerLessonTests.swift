@@ -7,14 +7,7 @@ struct PeerLessonTests {
     @Test func aWayThatWorksNamesWhoCouldLearnIt() throws {
         // Given Priya, whose LinkedIn way works, and Ben, who believes the same and whose numbers contradict it
         var team = PatternTests().team()
-        team.add("priya@x.com")
-        team.workdays("priya@x.com", weeksBack: 0...8) {
-            $0.calls(5, conversations: 0)
-            $0.linkedin(20, replies: 4)
-            $0.meetings(held: 1)
-        }
-        team.contacts("priya@x.com", weeksBack: 0...8, calls: 5, linkedin: 20, meetings: 1)
-        team.won("priya@x.com", 90_000)
+        team.addPriya()
         team.add("ben@x.com")
         team.workdays("ben@x.com", weeksBack: 0...8) {
             $0.calls(6, conversations: 1)

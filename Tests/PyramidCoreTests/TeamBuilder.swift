@@ -77,6 +77,19 @@ struct TeamBuilder {
         }
     }
 
+    /// Priya (priya@x.com): five calls a day, twenty LinkedIn touches with four replies, one of those people met
+    /// each day, and results well ahead of pace: a different way that works.
+    mutating func addPriya() {
+        add("priya@x.com")
+        workdays("priya@x.com", weeksBack: 0...8) {
+            $0.calls(5, conversations: 0)
+            $0.linkedin(20, replies: 4)
+            $0.meetings(held: 1)
+        }
+        contacts("priya@x.com", weeksBack: 0...8, calls: 5, linkedin: 20, meetings: 1)
+        won("priya@x.com", 90_000)
+    }
+
     func snapshot() -> TeamSnapshot {
         var snapshot = TeamSnapshot(
             week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
