@@ -327,17 +327,10 @@ struct RowNormalizer {
         }
     }
 
-    /// Reads Salesforce's free-text call results ("left a voicemail", "spoke with CFO").
+    /// Reads free-text call results ("left a voicemail", "spoke with CFO", "Not connected") with the built-in
+    /// outcome words: whole words, negations before what they negate.
     static func callOutcome(fromFreeText value: String) -> Outcome {
-        guard !value.isEmpty else { return .unknown }
-        let rules: [(String, Outcome)] = [
-            ("not interested", .notInterested), ("hung up", .notInterested), ("voicemail", .voicemail),
-            ("voice mail", .voicemail), ("left message", .voicemail), ("no answer", .noAnswer),
-            ("unsuccessful", .noAnswer), ("busy", .busy), ("wrong", .wrongNumber), ("invalid", .wrongNumber),
-            ("gatekeeper", .gatekeeper), ("connected", .connected), ("spoke", .connected),
-            ("conversation", .connected), ("answered", .connected),
-        ]
-        return rules.first { value.contains($0.0) }?.1 ?? .unknown
+        OutcomeWords.standard.outcome(in: value) ?? .unknown
     }
 
     private mutating func duration(_ row: FieldValues) throws -> Int? {
@@ -407,8 +400,23 @@ struct RowNormalizer {
         return .open
     }
 
-    /// Whether `text` (lowercased) holds one of `words`.
-    private static func says(_ text: String, _ words: [String]) -> Bool { words.contains { text.contains($0) } }
+    /// Whether `text` (lowercased) holds one of `words` as a word of its own or the start of one ("closedwon" and
+    /// "Closed Won" say won; "Person identified" does not say the Italian "perso").
+    static func says(_ text: String, _ words: [String]) -> Bool {
+        words.contains { word in
+            var searchStart = text.startIndex
+            while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+                let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                let starts = before.map { !$0.isLetter } ?? true
+                let ends = after.map { !$0.isLetter } ?? true
+                // The English words also end an internal id (`closedwon`, `closedlost`).
+                if (starts || word == "won" || word == "lost") && ends { return true }
+                searchStart = range.upperBound
+            }
+            return false
+        }
+    }
 
     // MARK: - Roster and time off
 

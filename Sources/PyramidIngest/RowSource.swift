@@ -92,9 +92,12 @@ struct RowSource {
             if nonEmpty == 1, (reportFooter && pastBlankLine) || ValueMaps.isFooter(reader.cell(0, decoder: &decoder)) {
                 return .other(PendingRow(line: line, raw: "", footer: true))
             }
-            // A report's totals line carries sums in its other cells.
+            // A report's totals line carries sums in a few of its other cells (a row whose first cell merely starts
+            // with "Total" fills most of them).
             if reportFooter, nonEmpty == 2, ValueMaps.isTotals(reader.cell(0, decoder: &decoder)) {
-                return .other(PendingRow(line: line, raw: "", footer: true))
+                var filled = 0
+                for i in 0..<reader.count where reader.withCell(i, { !$0.isEmpty }) { filled += 1 }
+                if filled * 2 <= columns { return .other(PendingRow(line: line, raw: "", footer: true)) }
             }
             if reader.count > columns {
                 var extra = 0

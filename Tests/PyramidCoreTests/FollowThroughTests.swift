@@ -84,8 +84,9 @@ struct FollowThroughTests {
         #expect(belief.during == .contradicted)
         #expect(
             belief.evidence.first
-                == "Of the 250 people you reached on LinkedIn over the experiment weeks (2026-W44 to 2026-W45), 0 went "
-                + "on to a conversation or a meeting within 14 days (0%, likely 0–2%).")
+                == "Of the 125 people you reached on LinkedIn over the experiment weeks (2026-W44 to 2026-W45), 0 went "
+                + "on to a conversation or a meeting within 14 days (0%, likely 0–3%). 125 more were reached too "
+                + "recently to tell.")
     }
 
     @Test func doneButNotWorking() throws {

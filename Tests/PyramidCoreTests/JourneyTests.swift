@@ -105,7 +105,7 @@ struct MixChangeTests {
                 "Too early to tell: 15 people reached on LinkedIn since 2026-11-09; at this pace 1 more week needed."))
         #expect(
             belief.evidence.contains {
-                $0.hasPrefix("Of the 880 people you called before 2026-11-09, 120 went on to a conversation")
+                $0.hasPrefix("Of the 785 people you called before 2026-11-09, 120 went on to a conversation")
             })
     }
 }

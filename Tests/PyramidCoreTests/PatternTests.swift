@@ -43,8 +43,8 @@ struct PatternTests {
         #expect(belief.verdict == .contradicted)
         #expect(
             belief.evidence.first
-                == "Of the 1125 people you reached on LinkedIn over the last 9 weeks, 0 went on to a conversation or a "
-                + "meeting within 14 days (0%, likely 0–1%).")
+                == "Of the 875 people you reached on LinkedIn over the last 9 weeks, 0 went on to a conversation or a "
+                + "meeting within 14 days (0%, likely 0–1%). 250 more were reached too recently to tell.")
         #expect(belief.evidence.contains { $0.hasPrefix("Supporting, not deciding: your LinkedIn replies") })
         #expect(!d.differentWayWorks)
         #expect(d.managerView.hasPrefix("Below standard: 6 of 20 outbound calls a day."))

@@ -53,8 +53,8 @@ struct UnknownIsNotZeroTests {
         #expect(belief.verdict == .supported)
         #expect(
             belief.evidence.first
-                == "Of the 900 people you reached on LinkedIn over the last 9 weeks, 45 went on to a conversation or a "
-                + "meeting within 14 days (5%, likely 3–7%).")
+                == "Of the 710 people you reached on LinkedIn over the last 9 weeks, 45 went on to a conversation or a "
+                + "meeting within 14 days (6.3%, likely 4–9%). 190 more were reached too recently to tell.")
         #expect(
             belief.evidence.contains(
                 "45 of your 45 meetings over the last 9 weeks were with people you first reached on LinkedIn."))

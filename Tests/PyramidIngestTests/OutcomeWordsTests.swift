@@ -14,15 +14,38 @@ struct OutcomeWordsTests {
         ("Mauvais numéro", .wrongNumber), ("Llamada: buzón de voz", .voicemail), ("Número equivocado", .wrongNumber),
         ("Ligação - não atendeu", .noAnswer), ("Caixa postal", .voicemail), ("Geen gehoor", .noAnswer),
         ("Verkeerd nummer", .wrongNumber), ("Disconnected", .wrongNumber),
+        // Negations of "connected" are not connections; typographic punctuation separates words
+        ("Outbound call – Not connected", .noAnswer), ("No conversation", .noAnswer), ("Nicht verbunden", .noAnswer),
+        ("Unanswered", .noAnswer), ("“Left VM”", .voicemail), ("Connected…", .connected),
+        ("Call—Connected", .connected), ("Répondeur\u{00A0}!", .voicemail),
     ])
     func readsTheOutcomeInEachLanguage(text: String, outcome: Outcome) {
         #expect(OutcomeWords().outcome(in: text) == outcome)
     }
 
-    @Test(arguments: ["Discovery call", "Quarterly business review", "Call with Ivy Chen", "", "Vmware renewal"])
+    @Test(arguments: [
+        "Discovery call", "Quarterly business review", "Call with Ivy Chen", "", "Vmware renewal", "Joint call with AE",
+    ])
     func wordsThatNameNoOutcomeLeaveItUnknown(text: String) {
         // "busy" is not in "business", "vm" not in "Vmware": phrases are whole words.
         #expect(OutcomeWords().outcome(in: text) == nil)
+    }
+
+    @Test func aFreeTextResultColumnReadsTheSameWords() {
+        #expect(RowNormalizer.callOutcome(fromFreeText: "not answered") == .noAnswer)
+        #expect(RowNormalizer.callOutcome(fromFreeText: "left a voicemail") == .voicemail)
+        #expect(RowNormalizer.callOutcome(fromFreeText: "spoke with CFO") == .connected)
+        #expect(RowNormalizer.callOutcome(fromFreeText: "sales call") == .unknown)
+    }
+
+    @Test(arguments: [
+        ("Closed Won", true, false), ("closedwon", true, false), ("Abgeschlossen und gewonnen", true, false),
+        ("Chiusa persa", false, true), ("Person identified", false, false), ("Personalised demo", false, false),
+    ])
+    func dealStagesSayWonOrLostInWholeWords(stage: String, won: Bool, lost: Bool) {
+        let text = stage.lowercased()
+        #expect(RowNormalizer.says(text, ["won"] + ValueMaps.wonWords) == won)
+        #expect(RowNormalizer.says(text, ["lost"] + ValueMaps.lostWords) == lost)
     }
 
     @Test func aTeamsOwnWordsComeFirst() {

@@ -135,3 +135,28 @@ struct SalesforceReportFooterTests {
         #expect(problems.map(\.line) == [4])
     }
 }
+
+extension SalesforceReportFooterTests {
+    @Test func aRowWhoseNameStartsWithTotalIsStillARow() throws {
+        let text = """
+            "Opportunity Name","Opportunity Owner","Stage","Amount","Close Date","Opportunity ID"
+            "Total (Renewal 2026)","Maya Brooks","Negotiation","USD 5,000.00","12/1/2026","006Dn0000051001"
+            "Grand Totals (1 record)","","","USD 5,000.00","",""
+
+            """
+        let reader = try ExportReader(name: "report.csv", size: Int64(text.utf8.count), options: ImportOptions()) {
+            MemoryByteSource(text)
+        }
+        var names: [String] = []
+        var footers = 0
+        while let row = try reader.next() {
+            switch row {
+            case .record(.deal(let deal), _): names.append(deal.name)
+            case .footer: footers += 1
+            default: break
+            }
+        }
+        #expect(names == ["Total (Renewal 2026)"])
+        #expect(footers == 1)
+    }
+}

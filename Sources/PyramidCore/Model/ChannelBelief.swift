@@ -4,6 +4,8 @@ struct SellerJourneys {
     /// The seller's touches, from which the views are built.
     let touches: [ContactTouch]
     let minimumCallSeconds: Int
+    /// The last day the touches cover (the report week's end): results are looked for up to it.
+    let dataEnd: LocalDate
     var whole: JourneyView
     /// The first week of the new way, with the journeys since it and before it.
     var change: (week: ISOWeek, since: JourneyView, before: JourneyView)?
@@ -17,13 +19,16 @@ extension SellerJourneys {
     /// that week and before it. `weekly` is the seller's tally per lookback week, oldest first.
     init(
         _ touches: [ContactTouch], channel: Channel, weekly: [(week: ISOWeek, tally: DayTally)], from: LocalDate,
-        to: LocalDate, minimumCallSeconds: Int, rules: DiagnosisRules
+        to: LocalDate, dataEnd: LocalDate? = nil, minimumCallSeconds: Int, rules: DiagnosisRules
     ) {
+        let dataEnd = dataEnd ?? to
         func view(_ first: LocalDate, _ last: LocalDate) -> JourneyView {
-            JourneyRules.view(touches, from: first, to: last, minimumCallSeconds: minimumCallSeconds, rules: rules)
+            JourneyRules.view(
+                touches, from: first, to: last, dataEnd: dataEnd, minimumCallSeconds: minimumCallSeconds, rules: rules)
         }
         self.touches = touches
         self.minimumCallSeconds = minimumCallSeconds
+        self.dataEnd = dataEnd
         whole = view(from, to)
         let shares: [(week: ISOWeek, share: Double)] = weekly.compactMap { week in
             let all = MetricCount.outboundTouches(week.tally)
@@ -39,15 +44,16 @@ extension SellerJourneys {
         if let best {
             let week = shares[best.index].week
             change = (week, view(week.monday, to), view(from, week.monday.adding(days: -1)))
-            weeksSince = shares.count - best.index
+            // Calendar weeks from the change to the span's end, weeks off included.
+            weeksSince = (to.daysSinceEpoch - week.monday.daysSinceEpoch) / 7 + 1
         }
     }
 
     /// The same touches over `from` … `to` alone, as one span (an experiment's weeks).
     func over(from: LocalDate, to: LocalDate, channel: Channel, rules: DiagnosisRules) -> SellerJourneys {
         SellerJourneys(
-            touches, channel: channel, weekly: [], from: from, to: to, minimumCallSeconds: minimumCallSeconds,
-            rules: rules)
+            touches, channel: channel, weekly: [], from: from, to: to, dataEnd: dataEnd,
+            minimumCallSeconds: minimumCallSeconds, rules: rules)
     }
 }
 
@@ -83,8 +89,14 @@ enum ChannelBelief {
                     "Your way changed in \(change.week): most of your outbound touches have gone to \(channel.phrase) "
                         + "since then, so that way is judged on its own weeks against the weeks before.")
             }
-            evidence.append(line(theirs, channel: channel, span: spanNew, rules: rules))
-            evidence.append(line(calls, channel: .calls, span: spanCalls, rules: rules))
+            evidence.append(
+                line(
+                    theirs, pending: since.channels[channel]?.pending ?? 0, channel: channel, span: spanNew,
+                    rules: rules))
+            evidence.append(
+                line(
+                    calls, pending: before.channels[.calls]?.pending ?? 0, channel: .calls, span: spanCalls,
+                    rules: rules))
             if let first = since.meetingsFirstReachedOn[channel], since.meetings > 0 {
                 evidence.append(
                     "\(first) of your \(since.meetings) meetings \(spanNew) \(first == 1 ? "was" : "were") with people you first "
@@ -100,7 +112,10 @@ enum ChannelBelief {
                 evidence.append("No clear difference once the sample sizes are taken into account.")
             case .tooFewToTell:
                 verdict = .inconclusive
-                evidence.append(tooEarly(theirs, journeys: journeys, channel: channel, rules: rules))
+                evidence.append(
+                    tooEarly(
+                        theirs, pending: since.channels[channel]?.pending ?? 0, journeys: journeys, channel: channel,
+                        rules: rules))
             case .unrecorded:
                 verdict = .inconclusive
                 evidence.append(
@@ -145,35 +160,48 @@ enum ChannelBelief {
             let known = Double(journey.touches - view.callsUnobserved) / Double(journey.touches)
             let share = rate.recordedShare * known
             let unrecorded =
-                share > 0 ? Int((Double(rate.attempts) * (1 / share - 1)).rounded(.up)) : max(1, rate.attempts)
+                share > 0
+                ? Int((Double(rate.attempts) * (1 / share - 1)).rounded(.up)) : rate.unrecorded + view.callsUnobserved
             rate = Rate(hits: rate.hits, attempts: rate.attempts, unrecorded: unrecorded, z: rules.confidenceZ)
         }
         return rate
     }
 
-    private static func line(_ rate: Rate, channel: Channel, span: String, rules: DiagnosisRules) -> String {
+    private static func line(_ rate: Rate, pending: Int, channel: Channel, span: String, rules: DiagnosisRules)
+        -> String
+    {
         let verb = channel.reachedVerb
         guard rate.isRecorded(minimumShare: rules.minimumRecordedShare) else {
             return "The people you \(verb) \(span): not known, as the export names no contact (or no outcome) for "
                 + "too many touches (\(Percent.format(rate.recordedShare)) recorded)."
         }
-        guard rate.attempts > 0 else { return "Nobody \(verb) \(span)." }
+        guard rate.attempts > 0 else {
+            return pending > 0
+                ? "\(pending) people \(verb) \(span), all too recently to tell (a result comes within "
+                    + "\(rules.journeyWindowDays) days)."
+                : "Nobody \(verb) \(span)."
+        }
         return "Of the \(rate.attempts) people you \(verb) \(span), \(rate.hits) went on to a conversation or a "
             + "meeting within \(rules.journeyWindowDays) days (\(Percent.format(rate.value)), likely "
             + "\(Percent.range(rate.low, rate.high)))."
+            + (pending > 0 ? " \(pending) more were reached too recently to tell." : "")
     }
 
     /// "Too early to tell: 8 people reached on LinkedIn since 2026-11-02; at this pace 2 more weeks are needed."
-    private static func tooEarly(_ theirs: Rate, journeys: SellerJourneys, channel: Channel, rules: DiagnosisRules)
-        -> String
-    {
+    private static func tooEarly(
+        _ theirs: Rate, pending: Int, journeys: SellerJourneys, channel: Channel, rules: DiagnosisRules
+    ) -> String {
         guard let change = journeys.change, theirs.attempts < rules.minimumSample else {
             return "Too few people to tell (at least \(rules.minimumSample) on each side are needed)."
         }
-        let perWeek = Double(theirs.attempts) / Double(max(1, journeys.weeksSince))
-        let needed = rules.minimumSample - theirs.attempts
+        let reached = theirs.attempts + pending
+        let perWeek = Double(reached) / Double(max(1, journeys.weeksSince))
+        let needed = rules.minimumSample - reached
+        let text = "Too early to tell: \(reached) people \(channel.reachedVerb) since \(change.week.monday)"
+        guard needed > 0 else {
+            return text + "; their results come within \(rules.journeyWindowDays) days of each touch."
+        }
         let weeks = perWeek > 0 ? Int((Double(needed) / perWeek).rounded(.up)) : nil
-        return "Too early to tell: \(theirs.attempts) people \(channel.reachedVerb) since \(change.week.monday)"
-            + (weeks.map { "; at this pace \($0) more week\($0 == 1 ? "" : "s") needed." } ?? ".")
+        return text + (weeks.map { "; at this pace \($0) more week\($0 == 1 ? "" : "s") needed." } ?? ".")
     }
 }

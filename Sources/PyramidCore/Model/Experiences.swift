@@ -16,20 +16,23 @@ enum Experiences {
             emailReplies: Rate(
                 hits: tally.emailReplies, attempts: tally.outboundEmails - tally.emailsUnobserved,
                 unrecorded: tally.emailsUnobserved, z: z),
-            // Conversations held on calls of unknown outcome are not counted: the meetings that followed them
-            // are, so the rate is known only as far as the calls are.
+            // Conversations held on calls of unknown end are not counted, the meetings that followed them are: the
+            // rate is known as far as the calls are (the unobserved calls' share, in conversations).
             meetingsPerConversation: Rate(
                 hits: MetricCount.meetingsHeld(tally, rules: rules), attempts: tally.callConversations,
-                unrecorded: tally.callsUnobserved, z: z),
+                unrecorded: recordedCalls > 0
+                    ? Int(
+                        (Double(tally.callsUnobserved) * Double(tally.callConversations) / Double(recordedCalls))
+                            .rounded(.up)) : tally.callsUnobserved, z: z),
             wonPerConversation: Rate(hits: wonDeals, attempts: conversations, z: z),
             recentRejectionRun: rejectionRun, rejectionsRecorded: rejectionsRecorded)
     }
 
-    /// Outbound calls → connected, over the calls whose outcome or duration is recorded.
+    /// Outbound calls → connected, over the calls whose connection is known: an outcome recorded, or a duration
+    /// long enough to say it was answered (a connected call of borderline length did connect).
     static func connects(_ tally: DayTally, z: Double) -> Rate {
-        Rate(
-            hits: tally.connectedCalls, attempts: tally.outboundCalls - tally.callsUnobserved,
-            unrecorded: tally.callsUnobserved, z: z)
+        let unknown = tally.callsOutcomeUnknown - tally.callsAnsweredByDuration
+        return Rate(hits: tally.connectedCalls, attempts: tally.outboundCalls - unknown, unrecorded: unknown, z: z)
     }
 }
 

@@ -130,14 +130,17 @@ struct ChannelJourney {
     /// Outbound touches on the channel, and those that name no contact.
     var touches = 0
     var withoutContact = 0
+    /// People reached on the channel too late for the window to have passed, without a conversation or meeting
+    /// yet: too early to tell, so not counted in `contacts` (nor as unrecorded: the export is not missing them).
+    var pending = 0
 
     /// `reached` of `contacts`, as a rate. The people behind touches that name no contact are unrecorded: as
     /// many, in proportion, as the touches that do name one stand for.
     func rate(z: Double) -> Rate {
         let named = touches - withoutContact
-        let unrecorded =
+        let unnamed =
             named > 0 ? Int((Double(contacts) * Double(withoutContact) / Double(named)).rounded()) : withoutContact
-        return Rate(hits: reached, attempts: contacts, unrecorded: unrecorded, z: z)
+        return Rate(hits: reached, attempts: contacts, unrecorded: unnamed, z: z)
     }
 }
 
@@ -157,14 +160,24 @@ struct JourneyView {
 enum JourneyRules {
     /// The journeys of `touches` (one seller's) for touches from `first` to `last`; results within the window
     /// after a touch are credited to its channel.
+    ///
+    /// A person reached in the span may go on to a conversation or meeting up to `journeyWindowDays` after it, as
+    /// far as the touches go (`dataEnd`); one reached less than that before `dataEnd` who has not yet is pending
+    /// (`ChannelJourney.pending`): unknown, not a miss.
     static func view(
-        _ touches: [ContactTouch], from first: LocalDate, to last: LocalDate, minimumCallSeconds: Int,
-        rules: DiagnosisRules
+        _ touches: [ContactTouch], from first: LocalDate, to last: LocalDate, dataEnd: LocalDate? = nil,
+        minimumCallSeconds: Int, rules: DiagnosisRules
     ) -> JourneyView {
         var view = JourneyView(first: first, last: last, channels: [:])
-        // The span's touches of named contacts, by contact and day: each contact's journey is one run.
+        let dataEnd = dataEnd ?? last
+        let resultsEnd = min(last.adding(days: rules.journeyWindowDays), dataEnd)
+        let pendingFrom = dataEnd.adding(days: 1 - rules.journeyWindowDays)
+        // The touches of named contacts from the span's start to the last result it can credit, by contact and
+        // day: each contact's journey is one run.
         var named: [(contact: Int, touch: ContactTouch)] = []
-        for touch in touches where touch.day >= first && touch.day <= last {
+        for touch in touches where touch.day >= first && touch.day <= resultsEnd {
+            if let contact = touch.contact { named.append((contact, touch)) }
+            guard touch.day <= last else { continue }
             if let channel = channel(of: touch), touch.direction == .outbound {
                 view.channels[channel, default: ChannelJourney()].touches += 1
                 if touch.contact == nil { view.channels[channel, default: ChannelJourney()].withoutContact += 1 }
@@ -176,37 +189,48 @@ enum JourneyRules {
                 }
             }
             if touch.kind == .meeting, isHeld(touch, rules: rules) { view.meetings += 1 }
-            if let contact = touch.contact { named.append((contact, touch)) }
         }
         named.sort { ($0.contact, $0.touch.day) < ($1.contact, $1.touch.day) }
         var start = 0
         while start < named.count {
             var end = start
             while end < named.count && named[end].contact == named[start].contact { end += 1 }
-            credit(named[start..<end].map(\.touch), to: &view, minimumCallSeconds: minimumCallSeconds, rules: rules)
+            credit(
+                named[start..<end].map(\.touch), to: &view, span: first...last, pendingFrom: pendingFrom,
+                minimumCallSeconds: minimumCallSeconds, rules: rules)
             start = end
         }
         return view
     }
 
-    /// Counts one contact's journey (their touches in day order) into `view`: the channels they were reached on,
-    /// and those credited with a conversation or meeting.
+    /// Counts one contact's journey (their touches in day order) into `view`: the channels they were reached on in
+    /// `span`, and those credited with a conversation or meeting; reached only from `pendingFrom` on and not
+    /// credited, they are pending on that channel.
     private static func credit(
-        _ journey: [ContactTouch], to view: inout JourneyView, minimumCallSeconds: Int, rules: DiagnosisRules
+        _ journey: [ContactTouch], to view: inout JourneyView, span: ClosedRange<LocalDate>, pendingFrom: LocalDate,
+        minimumCallSeconds: Int, rules: DiagnosisRules
     ) {
         // Channels as bits (a report reads hundreds of thousands of touches: no set is made per person).
         var reachedOn = 0
+        var reachedEarly = 0
         var credited = 0
         let opener = journey.first { $0.direction == .outbound && channel(of: $0) != nil }
         for (index, touch) in journey.enumerated() {
-            if touch.direction == .outbound, let channel = channel(of: touch) { reachedOn |= channel.bit }
+            if touch.direction == .outbound, span.contains(touch.day), let channel = channel(of: touch) {
+                reachedOn |= channel.bit
+                if touch.day < pendingFrom { reachedEarly |= channel.bit }
+            }
             guard isResult(touch, minimumCallSeconds: minimumCallSeconds, rules: rules) else { continue }
             let from = touch.day.adding(days: -rules.journeyWindowDays)
-            // The touches before the result (and a call that is itself the result), within the window, in order.
+            // The touches before the result within the window, in order: every touch of its day counts as before
+            // it (an export gives days, and which of a day's rows was stored first says nothing), and a call that
+            // is itself the result touches the person last.
             var first: Channel?
             var last: Channel?
             var any = 0
-            for earlier in journey[...index] where earlier.direction == .outbound && earlier.day >= from {
+            let sameDay = journey[index...].prefix { $0.day == touch.day }.filter { $0 != touch }
+            for earlier in journey[..<index] + sameDay + [touch]
+            where earlier.direction == .outbound && earlier.day >= from && span.contains(earlier.day) {
                 guard let channel = channel(of: earlier) else { continue }
                 first = first ?? channel
                 last = channel
@@ -217,13 +241,21 @@ enum JourneyRules {
             case .first: credited |= first?.bit ?? 0
             case .last: credited |= last?.bit ?? 0
             }
-            if touch.kind == .meeting, let opener, opener.day <= touch.day, let channel = channel(of: opener) {
+            if touch.kind == .meeting, span.contains(touch.day), let opener, opener.day <= touch.day,
+                let channel = channel(of: opener)
+            {
                 view.meetingsFirstReachedOn[channel, default: 0] += 1
             }
         }
         for channel in Channel.allCases where reachedOn & channel.bit != 0 {
-            view.channels[channel, default: ChannelJourney()].contacts += 1
-            if credited & channel.bit != 0 { view.channels[channel, default: ChannelJourney()].reached += 1 }
+            if credited & channel.bit != 0 {
+                view.channels[channel, default: ChannelJourney()].contacts += 1
+                view.channels[channel, default: ChannelJourney()].reached += 1
+            } else if reachedEarly & channel.bit != 0 {
+                view.channels[channel, default: ChannelJourney()].contacts += 1
+            } else {
+                view.channels[channel, default: ChannelJourney()].pending += 1
+            }
         }
     }
 

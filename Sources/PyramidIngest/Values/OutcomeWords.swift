@@ -65,7 +65,10 @@ public struct OutcomeWords: Sendable {
         ],
         .noAnswer: [
             "no answer", "not answered", "unanswered", "no response", "no pickup", "no pick up", "not reached",
-            "unreachable", "call unsuccessful", "unsuccessful",
+            "unreachable", "call unsuccessful", "unsuccessful", "not connected", "never connected",
+            "did not connect", "didn't connect", "no conversation", "no connect", "could not reach",
+            "nicht verbunden", "nicht gesprochen", "kein gesprach", "pas connecte", "non connecte",
+            "no contactado", "no conectado", "nao conectado", "niet verbonden", "niet gesproken", "non connesso",
             "keine antwort", "nicht erreicht", "nicht abgenommen", "nicht erreichbar", "kein abheben",
             "pas de reponse", "sans reponse", "injoignable", "non joint", "pas joint", "pas repondu",
             "sin respuesta", "no contesta", "no contesto", "no responde", "no localizado",
@@ -74,16 +77,19 @@ public struct OutcomeWords: Sendable {
             "nessuna risposta", "non risponde", "non ha risposto", "irraggiungibile",
         ],
         .connected: [
-            "connected", "spoke with", "spoke to", "talked to", "talked with", "conversation", "reached",
+            "connected", "spoke with", "spoke to", "spoke", "talked to", "talked with", "conversation", "reached",
             "answered", "had conversation", "call connected",
             "verbunden", "erreicht", "gesprochen", "gesprach",
-            "connecte", "joint",
+            "connecte",
             "conectado", "contactado", "conversacion", "hablado", "hable con",
             "conversa", "atendeu", "falei com",
             "verbonden", "gesproken", "bereikt",
             "connesso", "parlato con", "raggiunto",
         ],
     ]
+
+    /// The built-in phrases alone.
+    static let standard = OutcomeWords()
 
     /// The phrases in force (folded as `fold` folds text), in the order they are tried.
     private let phrases: [(words: [UInt8], outcome: Outcome)]
@@ -114,10 +120,21 @@ public struct OutcomeWords: Sendable {
     /// `text` lowercased, without accents, with every apostrophe written as `'`.
     static func fold(_ text: String) -> [UInt8] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "\u{2019}", with: "'")
+        // Typographic punctuation (no-break space, dashes, quotes, the ellipsis) separates words as ASCII does.
+        let spaced = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.value == 0x2019 ? "'" : Self.separators.contains(scalar.value) ? " " : scalar
+                }))
+        let folded = spaced.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return Array(folded.lowercased().utf8)
     }
+
+    /// No-break spaces, dashes, typographic quotes and the ellipsis, read as spaces between words.
+    private static let separators: Set<UInt32> = [
+        0x00A0, 0x2007, 0x202F, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2018, 0x201C, 0x201D, 0x2026,
+        0x00AB, 0x00BB,
+    ]
 
     /// Whether `word` stands in `text` with no letter or digit just before or after it.
     private static func contains(_ text: [UInt8], word: [UInt8]) -> Bool {
