@@ -37,7 +37,7 @@ extension Store {
             let dealsImported = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") ?? false
             let logging = try loggingPatterns(
                 db, owners: loggingOf.map { emails in owners.filter { emails.contains($0.value) } } ?? owners,
-                week: week, allOwners: loggingOf == nil)
+                week: week, allOwners: loggingOf == nil, minimumCallSeconds: config.conversationMinCallSeconds)
             return TeamSnapshot(
                 week: week, sellers: sellers, timeOff: timeOff, tallies: tallies, deals: deals,
                 dealsImported: dealsImported, logging: logging, coaching: coaching)
@@ -126,7 +126,9 @@ extension Store {
     ///
     /// One pass over the fortnight's activities, counted here: grouping them in SQL sorted them three times,
     /// a third of a team report's time.
-    private func loggingPatterns(_ db: Database, owners: [Int64: String], week: ISOWeek, allOwners: Bool) throws
+    private func loggingPatterns(
+        _ db: Database, owners: [Int64: String], week: ISOWeek, allOwners: Bool, minimumCallSeconds: Int
+    ) throws
         -> [String: LoggingPattern]
     {
         if owners.isEmpty { return [:] }
@@ -140,7 +142,7 @@ extension Store {
         let rows = try FastStatement(
             db,
             sql: """
-                SELECT id, owner_id, local_day, occurred_at, logged_at, utc_offset, kind, direction, outcome
+                SELECT id, owner_id, local_day, occurred_at, logged_at, utc_offset, kind, direction, outcome, duration
                 FROM activity WHERE id BETWEEN ? AND ? \(ownerFilter) AND done = 1
                 """)
         rows.bind(1, fortnightIDs.lowerBound)
@@ -161,7 +163,11 @@ extension Store {
             {
                 recorded[owner, default: (0, 0)].calls += 1
                 if outcome != .unknown { recorded[owner, default: (0, 0)].withOutcome += 1 }
-                if outcome == .notInterested || outcome == .connected {
+                // A call without an outcome that lasted long enough was answered: it ends a run of rejections too.
+                let answered =
+                    outcome == .unknown
+                    && CallLength(seconds: row.optionalInt64(9).map(Int.init), minimum: minimumCallSeconds) == .long
+                if outcome == .notInterested || outcome == .connected || answered {
                     calls[owner, default: []].append((occurredAt, row.int64(0), outcome == .notInterested))
                 }
             }

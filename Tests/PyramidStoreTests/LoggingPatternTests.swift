@@ -63,3 +63,27 @@ struct LoggingPatternTests {
         #expect(all.logging["ada@example.com"] == ada)
     }
 }
+
+extension LoggingPatternTests {
+    @Test func aCallAnsweredByItsDurationEndsARunOfRejections() throws {
+        // Given two rejections, a five-minute call whose outcome the export does not record, and two more
+        let store = try Store.inMemory()
+        let rows = """
+            id,owner,kind,direction,outcome,timestamp,duration
+            r1,ben@example.com,call,outbound,not interested,2026-11-10T09:00:00Z,30
+            r2,ben@example.com,call,outbound,not interested,2026-11-10T09:10:00Z,25
+            u1,ben@example.com,call,outbound,,2026-11-10T09:20:00Z,300
+            r3,ben@example.com,call,outbound,not interested,2026-11-10T09:30:00Z,20
+            r4,ben@example.com,call,outbound,not interested,2026-11-10T09:40:00Z,40
+
+            """
+        try importText(store, rows)
+        // When the week is read
+        let week = try #require(ISOWeek("2026-W46"))
+        let ben = try store.snapshot(week: week, config: WorkspaceConfig()).logging["ben@example.com"]
+        // Then the answered call broke the run: two in a row, not four
+        #expect(ben?.recentRejectionRun == 2)
+        #expect(ben?.recentCalls == 5)
+        #expect(ben?.recentCallsWithOutcome == 4)
+    }
+}
