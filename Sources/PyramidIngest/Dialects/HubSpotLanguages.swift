@@ -117,11 +117,6 @@ enum HubSpotLanguages {
         "Currency": ["Währung", "Devise", "Moneda", "Moeda", "Valuta", "Valuta"],
     ]
 
-    private static let languages = [
-        ("de", "German"), ("fr", "French"), ("es", "Spanish"), ("pt", "Portuguese"), ("nl", "Dutch"),
-        ("it", "Italian"),
-    ]
-
     /// The default call outcomes, call directions and meeting outcomes, per language.
     private static let outcomes: [[String: Outcome]] = [
         [
@@ -158,17 +153,12 @@ enum HubSpotLanguages {
         ],
     ]
 
-    private static let directions: [[String: Direction]] = [
-        ["ausgehend": .outbound, "eingehend": .inbound], ["sortant": .outbound, "entrant": .inbound],
-        ["saliente": .outbound, "entrante": .inbound], ["saída": .outbound, "entrada": .inbound],
-        ["uitgaand": .outbound, "inkomend": .inbound], ["in uscita": .outbound, "in entrata": .inbound],
-    ]
-
     /// HubSpot's activity and deal layouts in every language above.
-    static let all: [Dialect] = languages.enumerated().flatMap { index, language in
+    static let all: [Dialect] = ExportLanguages.all.enumerated().flatMap { index, language in
         let labels = LocalizedLabels(
-            code: language.0, name: language.1, headers: labels.mapValues { [$0[index]] },
-            kinds: ActivityWords.kinds[language.0] ?? [:], directions: directions[index], outcomes: outcomes[index])
+            code: language.code, name: language.name, headers: labels.mapValues { [$0[index]] },
+            kinds: ActivityWords.kinds[language.code] ?? [:], directions: ExportLanguages.directions[index],
+            outcomes: outcomes[index])
         return [HubSpot.calls, HubSpot.emails, HubSpot.meetings, HubSpot.tasks, HubSpot.deals].map {
             $0.localized(labels)
         }

@@ -33,6 +33,21 @@ extension Dialect {
     }
 }
 
+/// The languages other than English whose exports are read, in the order the label tables list them.
+enum ExportLanguages {
+    static let all: [(code: String, name: String)] = [
+        ("de", "German"), ("fr", "French"), ("es", "Spanish"), ("pt", "Portuguese"), ("nl", "Dutch"),
+        ("it", "Italian"),
+    ]
+
+    /// Call directions (`Ausgehend`, `Sortant`, …) in each of `all`, as HubSpot and Salesforce write them.
+    static let directions: [[String: Direction]] = [
+        ["ausgehend": .outbound, "eingehend": .inbound], ["sortant": .outbound, "entrant": .inbound],
+        ["saliente": .outbound, "entrante": .inbound], ["saída": .outbound, "entrada": .inbound],
+        ["uitgaand": .outbound, "inkomend": .inbound], ["in uscita": .outbound, "in entrata": .inbound],
+    ]
+}
+
 /// Activity types as Pipedrive's and HubSpot's users name them in their language (a type that contains
 /// "LinkedIn" or "e-mail" is read as such in any language).
 enum ActivityWords {

@@ -76,23 +76,11 @@ enum SalesforceLanguages {
         ],
     ]
 
-    private static let languages = [
-        ("de", "German"), ("fr", "French"), ("es", "Spanish"), ("pt", "Portuguese"), ("nl", "Dutch"),
-        ("it", "Italian"),
-    ]
-
-    /// Call types (`Ausgehend`, `Sortant`, …) per language, as HubSpot's directions read.
-    private static let directions: [[String: Direction]] = [
-        ["ausgehend": .outbound, "eingehend": .inbound], ["sortant": .outbound, "entrant": .inbound],
-        ["saliente": .outbound, "entrante": .inbound], ["saída": .outbound, "entrada": .inbound],
-        ["uitgaand": .outbound, "inkomend": .inbound], ["in uscita": .outbound, "in entrata": .inbound],
-    ]
-
     /// The two report layouts in every language above.
-    static let all: [Dialect] = languages.enumerated().flatMap { index, language in
+    static let all: [Dialect] = ExportLanguages.all.enumerated().flatMap { index, language in
         let labels = LocalizedLabels(
-            code: language.0, name: language.1, headers: labels.mapValues { [$0[index]] },
-            kinds: ActivityWords.kinds[language.0] ?? [:], directions: directions[index])
+            code: language.code, name: language.name, headers: labels.mapValues { [$0[index]] },
+            kinds: ActivityWords.kinds[language.code] ?? [:], directions: ExportLanguages.directions[index])
         return [Salesforce.report, Salesforce.reportOpportunities].map { $0.localized(labels) }
     }
 }
