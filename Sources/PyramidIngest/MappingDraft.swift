@@ -157,7 +157,7 @@ public struct MappingDraft: Sendable {
             test = { NumberText.duration($0, unit: .seconds) != nil }
             why = "durations"
         case .amount:
-            test = { NumberText.duration($0, unit: .seconds) != nil || Double($0.filter { $0.isNumber }) != nil }
+            test = { NumberText.amount($0) != nil }
             why = "amounts"
         default:
             test = nil

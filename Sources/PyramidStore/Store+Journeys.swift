@@ -17,6 +17,24 @@ extension Store {
         return PyramidModel.diagnose(snapshot, config: config, only: only)
     }
 
+    /// A statement reading `columns` of the done activities of `days` (days since 1970-01-01: one range of the
+    /// table), of the owner rows `owners` only, or everyone's when nil.
+    static func doneActivities(_ db: Database, columns: String, days: ClosedRange<Int>, of owners: [Int64]?) throws
+        -> FastStatement
+    {
+        let owners = owners ?? []
+        let ownerFilter =
+            owners.isEmpty
+            ? "" : "AND owner_id IN (\(Array(repeating: "?", count: owners.count).joined(separator: ", ")))"
+        let rows = try FastStatement(
+            db, sql: "SELECT \(columns) FROM activity WHERE id BETWEEN ? AND ? AND done = 1 \(ownerFilter)")
+        let ids = ActivityID.range(fromDay: days.lowerBound, toDay: days.upperBound)
+        rows.bind(1, ids.lowerBound)
+        rows.bind(2, ids.upperBound)
+        for (index, owner) in owners.enumerated() { rows.bind(Int32(3 + index), owner) }
+        return rows
+    }
+
     /// The done activities of the sellers with the emails in `emails` from `from` to `to`, as contact touches
     /// (every seller named gets an entry, empty when they did nothing).
     public func journeys(of emails: Set<String>, from: LocalDate, to: LocalDate) throws -> [String: [ContactTouch]] {
@@ -34,20 +52,10 @@ extension Store {
             // The owners are filtered in SQL when they are a few of the team; for most of it, checking each row's
             // owner against hundreds of values costs SQLite more than skipping the others here.
             let allOwners = try Int.fetchOne(db, sql: "SELECT count(*) FROM owner") ?? 0
-            let ownerIDs = owners.count * 2 <= allOwners ? Array(owners.keys) : []
-            let ownerFilter =
-                ownerIDs.isEmpty
-                ? "" : "AND owner_id IN (\(Array(repeating: "?", count: ownerIDs.count).joined(separator: ", ")))"
-            let ids = ActivityID.range(fromDay: from.daysSinceEpoch, toDay: to.daysSinceEpoch)
-            let rows = try FastStatement(
-                db,
-                sql: """
-                    SELECT owner_id, local_day, kind, direction, outcome, duration, contact, company
-                    FROM activity WHERE id BETWEEN ? AND ? AND done = 1 \(ownerFilter)
-                    """)
-            rows.bind(1, ids.lowerBound)
-            rows.bind(2, ids.upperBound)
-            for (index, owner) in ownerIDs.enumerated() { rows.bind(Int32(3 + index), owner) }
+            let rows = try Self.doneActivities(
+                db, columns: "owner_id, local_day, kind, direction, outcome, duration, contact, company",
+                days: from.daysSinceEpoch...to.daysSinceEpoch,
+                of: owners.count * 2 <= allOwners ? Array(owners.keys) : nil)
             let kinds = Vocabularies.kinds
             let directions = Vocabularies.directions
             let outcomes = Vocabularies.outcomes

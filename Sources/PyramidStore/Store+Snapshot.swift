@@ -132,22 +132,12 @@ extension Store {
         -> [String: LoggingPattern]
     {
         if owners.isEmpty { return [:] }
-        let ownerIDs = allOwners ? [] : Array(owners.keys)
-        let ownerFilter =
-            ownerIDs.isEmpty
-            ? "" : "AND owner_id IN (\(Array(repeating: "?", count: ownerIDs.count).joined(separator: ", ")))"
         let monday = Int64(week.monday.daysSinceEpoch)
         let sunday = monday + 6
-        let fortnightIDs = ActivityID.range(fromDay: Int(sunday) - 13, toDay: Int(sunday))
-        let rows = try FastStatement(
+        let rows = try Self.doneActivities(
             db,
-            sql: """
-                SELECT id, owner_id, local_day, occurred_at, logged_at, utc_offset, kind, direction, outcome, duration
-                FROM activity WHERE id BETWEEN ? AND ? \(ownerFilter) AND done = 1
-                """)
-        rows.bind(1, fortnightIDs.lowerBound)
-        rows.bind(2, fortnightIDs.upperBound)
-        for (index, owner) in ownerIDs.enumerated() { rows.bind(Int32(3 + index), owner) }
+            columns: "id, owner_id, local_day, occurred_at, logged_at, utc_offset, kind, direction, outcome, duration",
+            days: Int(sunday) - 13...Int(sunday), of: allOwners ? nil : Array(owners.keys))
         let kinds = Vocabularies.kinds
         let directions = Vocabularies.directions
         let outcomes = Vocabularies.outcomes
