@@ -27,6 +27,19 @@ enum AgendaCoaching {
         return out
     }
 
+    /// "Learn from a teammate": who has a way that works on a belief the seller holds, with their numbers.
+    static func peersMarkdown(_ s: SellerDiagnosis) -> [String] {
+        guard !s.peerLessons.isEmpty else { return [] }
+        var out = ["## Learn from a teammate", ""]
+        for lesson in s.peerLessons {
+            out.append(
+                "- **\(Text.markdown(lesson.teacher.name))** (\(peerReason(lesson))): "
+                    + lesson.evidence.map(Text.markdown).joined(separator: " "))
+        }
+        out.append("")
+        return out
+    }
+
     /// The suggested experiences, numbered, with the measure `--accept N` records, and the command.
     static func experiencesMarkdown(_ s: SellerDiagnosis, week: ISOWeek) -> [String] {
         guard !s.suggestedExperiments.isEmpty else {
@@ -63,6 +76,16 @@ enum AgendaCoaching {
         return html
     }
 
+    /// "Learn from a teammate" as HTML, or nothing when no teammate's way answers the seller's beliefs.
+    static func peersHTML(_ s: SellerDiagnosis) -> String {
+        guard !s.peerLessons.isEmpty else { return "" }
+        return "<h2>Learn from a teammate</h2><ul>"
+            + s.peerLessons.map { lesson in
+                "<li><strong>\(Text.html(lesson.teacher.name))</strong> (\(Text.html(peerReason(lesson)))): "
+                    + lesson.evidence.map(Text.html).joined(separator: " ") + "</li>"
+            }.joined() + "</ul>"
+    }
+
     /// The suggested experiences as an HTML list, with the command that accepts one.
     static func experiencesHTML(_ s: SellerDiagnosis, week: ISOWeek) -> String {
         guard !s.suggestedExperiments.isEmpty else {
@@ -78,6 +101,14 @@ enum AgendaCoaching {
     }
 
     // MARK: - Shared
+
+    /// Why the teammate is worth learning from, in a few words.
+    private static func peerReason(_ lesson: PeerLesson) -> String {
+        switch lesson.kind {
+        case .theirWayWorks: "their way works"
+        case .experimentWorked: "their experiment worked"
+        }
+    }
 
     /// `2026-W43, with dana.reyes@example.com.`
     private static func header(_ entry: CoachingEntry) -> String {

@@ -9,7 +9,7 @@ public enum AgendaHTML {
         body += "<h2>What is working</h2><ul>"
         if s.strengths.isEmpty { body += "<li>Nothing stands out in the data yet; ask.</li>" }
         body += s.strengths.map { "<li>\(Text.html($0))</li>" }.joined() + "</ul>"
-        body += AgendaCoaching.html(s)
+        body += AgendaCoaching.html(s) + AgendaCoaching.peersHTML(s)
         body += "<h2>This week's numbers</h2><table><thead><tr><th scope=\"col\">Measure</th>"
         body += "<th scope=\"col\">This week</th><th scope=\"col\">Standard</th></tr></thead><tbody>"
         for row in AgendaRows.rows(s) {

@@ -20,6 +20,7 @@ public enum AgendaMarkdown {
         }
         out.append("")
         out.append(contentsOf: AgendaCoaching.markdown(s))
+        out.append(contentsOf: AgendaCoaching.peersMarkdown(s))
         out.append("## This week's numbers")
         out.append("")
         out.append("| | This week | Standard |")

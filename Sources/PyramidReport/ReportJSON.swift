@@ -54,6 +54,7 @@ public enum ReportJSON {
         var reverseFunnel: FunnelEntry?
         var suggestedExperiments: [CoachingJSON.SuggestionEntry]
         var coaching: CoachingJSON.SellerCoachingEntry
+        var peerLessons: [PeerLessonEntry]
         var coverage: Coverage
 
         init(_ d: SellerDiagnosis) {
@@ -79,7 +80,23 @@ public enum ReportJSON {
                     measure: suggestion.measure.map(CoachingJSON.MeasureEntry.init))
             }
             coaching = CoachingJSON.SellerCoachingEntry(d.coaching)
+            peerLessons = d.peerLessons.map(PeerLessonEntry.init)
             coverage = d.coverage.rounded
+        }
+    }
+
+    /// A teammate to learn from: who, for which of the seller's beliefs, why, and their numbers.
+    struct PeerLessonEntry: Encodable {
+        var teacher: SellerRef
+        var belief: String
+        var kind: String
+        var evidence: [String]
+
+        init(_ lesson: PeerLesson) {
+            teacher = lesson.teacher
+            belief = lesson.belief
+            kind = lesson.kind.rawValue
+            evidence = lesson.evidence
         }
     }
 

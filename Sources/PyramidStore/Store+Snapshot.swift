@@ -44,6 +44,17 @@ extension Store {
         }
     }
 
+    /// The logging patterns of the sellers in `emails` for `week`, as `snapshot(week:config:loggingOf:)` reads them.
+    public func logging(of emails: Set<String>, week: ISOWeek, config: WorkspaceConfig) throws
+        -> [String: LoggingPattern]
+    {
+        try writer.read { db in
+            try loggingPatterns(
+                db, owners: try ownerEmails(db).filter { emails.contains($0.value) }, week: week, allOwners: false,
+                minimumCallSeconds: config.conversationMinCallSeconds)
+        }
+    }
+
     private func ownerEmails(_ db: Database) throws -> [Int64: String] {
         var owners: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, seller_email FROM owner WHERE seller_email IS NOT NULL") {

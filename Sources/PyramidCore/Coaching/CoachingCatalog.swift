@@ -23,17 +23,24 @@ public struct CoachingCatalog: Sendable, Hashable, Codable {
     /// `back-to-old-way` (done and working, then the old way again): what a leader asks next.
     public var experiments: [String: Wording]
 
+    /// Wording for learning from a teammate, per belief id (or `default`), then per `PeerLesson.Kind` (raw
+    /// value).
+    public var peers: [String: [String: Wording]]
+
     /// The `experiments` key for an experiment done and working whose seller is back to the old way.
     public static let backToOldWay = "back-to-old-way"
+    /// The `peers` key for every belief without wording of its own.
+    public static let anyBelief = "default"
 
     /// Creates a catalog.
     public init(
         patterns: [String: Wording] = [:], beliefs: [String: [String: Wording]] = [:],
-        experiments: [String: Wording] = [:]
+        experiments: [String: Wording] = [:], peers: [String: [String: Wording]] = [:]
     ) {
         self.patterns = patterns
         self.beliefs = beliefs
         self.experiments = experiments
+        self.peers = peers
     }
 
     /// This catalog with `other`'s wording added (its entries come first, so a team's own words lead).
@@ -53,6 +60,13 @@ public struct CoachingCatalog: Sendable, Hashable, Codable {
             for (verdict, wording) in verdicts {
                 let base = merged.beliefs[belief]?[verdict] ?? Wording()
                 merged.beliefs[belief, default: [:]][verdict] = Wording(
+                    prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
+            }
+        }
+        for (belief, kinds) in other.peers {
+            for (kind, wording) in kinds {
+                let base = merged.peers[belief]?[kind] ?? Wording()
+                merged.peers[belief, default: [:]][kind] = Wording(
                     prompts: wording.prompts + base.prompts, experiences: wording.experiences + base.experiences)
             }
         }
@@ -102,6 +116,14 @@ public enum Coach {
                 catalog.experiments[key], facts: base.merging(facts(of: ended)) { $1 }, belief: ended.experiment.belief,
                 pattern: diagnosis.pattern, measure: ended.experiment.measure)
             if let belief = ended.experiment.belief, ended.verdict != .notDone { tried.insert(belief) }
+        }
+        // A teammate's way that works on a belief the seller holds: learning it from them by name.
+        for lesson in diagnosis.peerLessons {
+            let wording =
+                catalog.peers[lesson.belief]?[lesson.kind.rawValue]
+                ?? catalog.peers[CoachingCatalog.anyBelief]?[lesson.kind.rawValue]
+            take(
+                wording, facts: base.merging(lesson.facts) { $1 }, belief: lesson.belief, pattern: diagnosis.pattern)
         }
         for belief in diagnosis.beliefs {
             var wording = catalog.beliefs[belief.id]?[belief.verdict.rawValue]

@@ -20,6 +20,13 @@ public enum PyramidModel {
                     || seller.coaching.experiments.contains { ChannelBelief.ids.contains($0.belief?.id ?? "") }
             }.map(\.seller.email))
     }
+
+    /// The sellers whose journeys (and logging patterns) a diagnosis of `only` needs besides their own, read from
+    /// `team`, a first diagnosis of everyone without journeys: the teammates whose way could work on a belief the
+    /// sellers of `only` hold, so that their lessons are the ones a whole team's run gives them.
+    public static func teachersNeeded(_ team: TeamDiagnosis, for only: Set<String>) -> Set<String> {
+        PeerLessons.possibleTeachers(in: team, for: only)
+    }
 }
 
 /// One run of the model over a snapshot.
@@ -87,13 +94,18 @@ private struct Diagnoser {
             sum.all += list.count
         }
         let peerValues = peerDistribution()
-        var sellers: [SellerDiagnosis] = []
-        for seller in active where only?.contains(seller.email) ?? true {
+        // Everyone is diagnosed, also for one agenda: a teammate's way that works is a lesson for the seller.
+        var everyone: [SellerDiagnosis] = []
+        for seller in active {
             guard let history = histories[seller.email] else { continue }
-            sellers.append(
+            everyone.append(
                 diagnose(
                     seller, history: history, team: teamExperience, weeks: weeksMet, teamWeeks: teamWeeks,
                     peers: peerValues))
+        }
+        var sellers = everyone.filter { only?.contains($0.seller.email) ?? true }
+        for index in sellers.indices {
+            sellers[index].peerLessons = PeerLessons.lessons(for: sellers[index], in: everyone)
         }
         let working = sellers.filter { $0.actions.workingDays > 0 }
         var funnel = TeamFunnel()
@@ -188,9 +200,6 @@ private struct Diagnoser {
             lookbackWeeks: rules.lookbackWeeks,
             journeys: journeys(of: seller, history: history, channel: substitute))
         let beliefs = BeliefRules.assess(beliefFacts, rules: rules)
-        let works =
-            pattern == .channelSubstitution && beliefs.first?.verdict == .supported
-            && (evaluated.first { $0.metric == .conversations }?.met ?? false) && (results.pace ?? 0) >= 1
         let averageDeal = { (email: String?) -> Double? in
             let amounts = wonDeals(email, from: LocalDate(daysSinceEpoch: 0)).map(\.amount)
             return amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
@@ -211,8 +220,9 @@ private struct Diagnoser {
             reverseFunnel: ReverseFunnelRules.funnel(
                 results: results, quarter: quarter, own: own, team: team, ownAverageDeal: averageDeal(seller.email),
                 teamAverageDeal: averageDeal(nil), workingDaysPerWeek: config.workingDays.count, rules: rules),
-            experience: own, differentWayWorks: works,
+            experience: own, differentWayWorks: false,
             history: weekPoints(of: seller, main: main))
+        diagnosis.differentWayWorks = diagnosis.wayMayWork && beliefs.first?.verdict == .supported
         diagnosis.strengths = Strengths.of(diagnosis, team: team, rules: rules)
         diagnosis.coverage = CoverageRules.of(window, whose: "Your", rules: rules)
         diagnosis.coaching = FollowThroughRules.coaching(

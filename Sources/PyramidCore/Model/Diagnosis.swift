@@ -176,6 +176,9 @@ public struct SellerDiagnosis: Sendable, Hashable, Codable {
     public var coaching = SellerCoaching()
     /// What the exports record of the seller's touches over the lookback window, and what that limits.
     public var coverage = Coverage()
+    /// Teammates whose way works, or whose experiment worked, on a belief this seller holds without their own
+    /// numbers backing it.
+    public var peerLessons: [PeerLesson] = []
 }
 
 /// One week of a seller's main channel against its standard, for the six-week chart.

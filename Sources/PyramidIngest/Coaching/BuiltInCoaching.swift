@@ -75,6 +75,36 @@ enum BuiltInCoaching {
             prompts:
               - "We could not tell yet what “{experiment}” did. What would make the test fair: more days, a steadier list, a clearer measure?"
 
+        # Learning from a teammate, per belief the seller holds without their numbers backing it (or default):
+        # their-way-works (the teammate's different way on it demonstrably works) or experiment-worked (the
+        # teammate's experiment on it ended done and working). Placeholders: {peer}, {peer_first_name},
+        # {peer_evidence}, and for an experiment {peer_experiment}, {peer_measure}, {peer_outcome},
+        # {peer_per_day_during}, {peer_per_day_before}.
+        peers:
+          social-beats-calls:
+            their-way-works:
+              prompts:
+                - "{peer_first_name}'s LinkedIn way works: {peer_evidence} What do you think {peer_first_name} does differently?"
+              experiences:
+                - "A 20-minute session with {peer_first_name} this week: their two best LinkedIn messages, and when they move to the phone. Send your own version to your next 20 prospects; next week we compare the conversations and meetings that follow."
+          email-beats-calls:
+            their-way-works:
+              prompts:
+                - "{peer_first_name}'s emails work: {peer_evidence} What do you think {peer_first_name} does differently?"
+              experiences:
+                - "Ask {peer_first_name} for their two best emails and send your own version to your next 20 prospects; next week we compare the conversations and meetings that follow."
+          default:
+            their-way-works:
+              prompts:
+                - "{peer_first_name} holds the same belief, and their numbers back it: {peer_evidence} What would you ask them?"
+              experiences:
+                - "A 20-minute session with {peer_first_name} this week on how they do it; try one thing from it for the rest of the week, and next week we compare."
+            experiment-worked:
+              prompts:
+                - "{peer_first_name} tested the same belief: “{peer_experiment}” gave {peer_per_day_during} {peer_outcome} a working day against {peer_per_day_before} before. What would you ask them about it?"
+              experiences:
+                - "Listen to two of {peer_first_name}'s calls this week and ask how they ran “{peer_experiment}”; then try {peer_measure} yourself, and next week we compare {peer_outcome} with your usual weeks."
+
         beliefs:
           social-beats-calls:
             supported:

@@ -38,8 +38,10 @@ public enum CoachingFile {
         }
         guard let map = root?.mapping else { throw fail("expected 'patterns:' and 'beliefs:'", root) }
         var catalog = CoachingCatalog()
-        for (key, _) in map where !["patterns", "beliefs", "experiments", "replace"].contains(key.string ?? "") {
-            throw fail("unknown key '\(key.string ?? "?")' (expected patterns, beliefs, experiments, replace)", key)
+        for (key, _) in map
+        where !["patterns", "beliefs", "experiments", "peers", "replace"].contains(key.string ?? "") {
+            throw fail(
+                "unknown key '\(key.string ?? "?")' (expected patterns, beliefs, experiments, peers, replace)", key)
         }
         func wording(_ node: Node, _ path: String) throws -> CoachingCatalog.Wording {
             guard let entry = node.mapping else { throw fail("\(path): expected prompts: and experiences:", node) }
@@ -88,6 +90,22 @@ public enum CoachingFile {
                             + keys.joined(separator: ", ") + ")", key)
                 }
                 catalog.experiments[name] = try wording(value, "experiments.\(name)")
+            }
+        }
+        if let peers = map["peers"]?.mapping {
+            let kinds = PeerLesson.Kind.allCases.map(\.rawValue)
+            for (key, value) in peers {
+                guard let id = key.string, let entries = value.mapping else {
+                    throw fail("peers: expected a belief id (or default) with \(kinds.joined(separator: " or "))", key)
+                }
+                for (kindKey, entry) in entries {
+                    guard let kind = kindKey.string, kinds.contains(kind) else {
+                        throw fail(
+                            "peers.\(id): '\(kindKey.string ?? "?")' is not \(kinds.joined(separator: " or "))", kindKey
+                        )
+                    }
+                    catalog.peers[id, default: [:]][kind] = try wording(entry, "peers.\(id).\(kind)")
+                }
             }
         }
         return (catalog, map["replace"]?.bool ?? false)
