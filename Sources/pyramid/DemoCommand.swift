@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
             Generates eight weeks of a twelve-seller team as real HubSpot and Salesforce exports, imports them \
             through the normal import path into a new workspace, records one seller's one-to-one of three weeks \
             ago with `pyramid coach` (an experiment the generated data carries out), prints the weekly team \
-            report and that seller's agenda, and writes the HTML versions. Offline and deterministic for a \
+            report, that seller's agenda and their manager's mirror, and writes the HTML versions. Offline and deterministic for a \
             given --seed.
 
             Example: pyramid demo --seed 7 --out demo
@@ -77,6 +77,12 @@ struct DemoCommand: ParsableCommand {
             try AgendaHTML.agenda(featured, week: reportWeek).write(to: agendaHTML, atomically: true, encoding: .utf8)
             agendaPath = "\n  agenda (HTML):   \(agendaHTML.path)"
         }
+        // The manager's own side: their balance of managing and leading over the last eight weeks.
+        let manager = personas.first { $0.email == featured?.seller.email }?.manager
+        let mirror = try Weekly.mirror(workspace: workspace, week: reportWeek, weeks: 8, manager: manager)
+        Terminal.print(MirrorReport.markdown(mirror))
+        let mirrorHTML = folder.appendingPathComponent("mirror-\(reportWeek).html")
+        try MirrorReport.html(mirror).write(to: mirrorHTML, atomically: true, encoding: .utf8)
         Terminal.print(
             """
             Everything is in \(folder.path):
@@ -84,6 +90,7 @@ struct DemoCommand: ParsableCommand {
               workspace:       \(database.path)
               settings:        \(configURL.path)
               report (HTML):   \(reportHTML.path)\(agendaPath)
+              mirror (HTML):   \(mirrorHTML.path)
 
             Next, on your own exports:
               pyramid init
@@ -91,6 +98,7 @@ struct DemoCommand: ParsableCommand {
               pyramid report
               pyramid agenda <seller email or name>
               pyramid coach <seller email or name> --accept 1
+              pyramid mirror
             Or explore this demo: pyramid report --db \(database.path) --config \(configURL.path) --week \(reportWeek)
             """)
     }

@@ -23,6 +23,7 @@ struct Pyramid: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, CoachCommand.self,
+            MirrorCommand.self,
             ImportsCommand.self, QuarantineCommand.self, SellersCommand.self, DemoCommand.self, SampleCommand.self,
             MappingCommand.self,
         ])

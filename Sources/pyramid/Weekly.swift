@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PyramidCore
 import PyramidIngest
@@ -23,6 +24,32 @@ enum Weekly {
         }
         diagnosis.sellers = diagnosis.sellers.map { Coach.coach($0, catalog: catalog, rules: config.rules) }
         return diagnosis
+    }
+
+    /// The manager's mirror over the `weeks` weeks ending with `week` (or the last complete week): each week's
+    /// patterns of the manager's sellers (`MirrorCommand.scope`), without contact journeys, against their
+    /// one-to-ones.
+    static func mirror(
+        workspace: WorkspaceOptions, week: ISOWeek?, weeks: Int, manager: String?, today: Date = Date()
+    ) throws -> ManagerMirror {
+        let config = try workspace.loadConfig()
+        let store = try workspace.openStore()
+        let zone = TimeZone(identifier: config.timeZone) ?? .gmt
+        let last = week ?? lastCompleteWeek(today: today, timeZone: zone)
+        let (name, emails) = try MirrorCommand.scope(manager, sellers: try store.sellers())
+        var diagnoses: [MirrorWeek] = []
+        var entries: [CoachingEntry] = []
+        for back in (0..<max(1, weeks)).reversed() {
+            let snapshot = try store.snapshot(week: last.adding(weeks: -back), config: config, loggingOf: [])
+            var diagnosis = PyramidModel.diagnose(snapshot, config: config)
+            diagnosis.sellers = diagnosis.sellers.filter { emails.contains($0.seller.email) }
+            diagnoses.append(MirrorWeek(diagnosis))
+            entries = snapshot.coaching.filter { emails.contains($0.email) }
+        }
+        guard let mirror = MirrorRules.mirror(manager: name, weeks: diagnoses, entries: entries) else {
+            throw ValidationError("no weeks to read")
+        }
+        return mirror
     }
 
     /// The ISO week before the one holding `today` in `timeZone`.

@@ -50,4 +50,20 @@ struct BadArgumentTests {
         #expect("\(error.map { "\($0)" } ?? "")".contains(message))
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
+
+    @Test func aManagerNotOnTheRosterIsNamedWithTheKnownOnes() throws {
+        // Given a workspace whose roster names its managers
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.sqlite").path
+        var first = try Pyramid.parseAsRoot(["import", "--db", db, "--quiet", fixture("generic/roster.csv")])
+        try first.run()
+        // When the mirror is asked for a manager nobody reports to, Then it fails naming them and the known ones
+        #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(["mirror", "--weeks", "1"]) }
+        var command = try Pyramid.parseAsRoot(["mirror", "--db", db, "--manager", "Nobody", "--week", "2026-W46"])
+        let error = #expect(throws: (any Error).self) { try command.run() }
+        let message = error.map(Pyramid.message) ?? ""
+        #expect(message == "'Nobody' is not a manager on the roster (known: maria@example.com, tom@example.com)")
+        #expect(error.map(Pyramid.exitCode) == .validationFailure)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @testable import pyramid
 
-/// Every report and agenda format on the demo team (seed 42, week 2026-W46, Ben coached in 2026-W43), compared
+/// Every report, agenda and mirror format on the demo team (seed 42, week 2026-W46, Ben coached in 2026-W43), compared
 /// with the committed files under Fixtures/expected/. Run with PYRAMID_RECORD_GOLDEN=1 to rewrite them after a deliberate change,
 /// then read the diff before committing.
 struct GoldenReportTests {
@@ -59,6 +59,11 @@ struct GoldenReportTests {
         }
         for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json")] {
             runs.append((["agenda", "Ben Carter", "--format", format], "agenda-ben-\(Self.week).\(ext)"))
+            runs.append(
+                (
+                    ["mirror", "--manager", "Dana Reyes", "--format", format],
+                    "mirror-dana-\(Self.week).\(ext)"
+                ))
         }
         for run in runs {
             let output = folder.appendingPathComponent(run.golden).path
