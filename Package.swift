@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "PyramidCoreTests", dependencies: ["PyramidCore"]),
         .testTarget(name: "PyramidIngestTests", dependencies: ["PyramidIngest", "PyramidDemo"]),
-        .testTarget(name: "PyramidStoreTests", dependencies: ["PyramidStore", "PyramidIngest"]),
+        .testTarget(name: "PyramidStoreTests", dependencies: ["PyramidStore", "PyramidIngest", "PyramidDemo"]),
         .testTarget(name: "PyramidReportTests", dependencies: ["PyramidReport"]),
         .testTarget(name: "PyramidDemoTests", dependencies: ["PyramidDemo"]),
         .testTarget(name: "pyramidTests", dependencies: ["pyramid"]),

@@ -154,6 +154,14 @@ final class ActivityBatch: @unchecked Sendable {
         rows.append(copy)
     }
 
+    /// Appends `row`, whose text values are `text` (all of them, back to back).
+    func append(_ row: Row, text bytes: UnsafeBufferPointer<UInt8>) {
+        var copy = row
+        copy.textStart = textCount
+        append(bytes)
+        rows.append(copy)
+    }
+
     /// The text buffer, whose bytes stay where they are until the batch is appended to or cleared.
     var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text, count: textCount) }
 

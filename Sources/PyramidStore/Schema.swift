@@ -223,6 +223,46 @@ enum Schema {
                     DELETE FROM tally_basis;
                     """)
         }
+        migrator.registerMigration("v8: the activity key index by name") { db in
+            // The key's uniqueness as an index of its own, which an import into an empty table sets aside and
+            // builds again from all keys at once (see ActivityWriter); a column's UNIQUE cannot be dropped.
+            let columns = """
+                id, key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
+                  logged_at, outcome_text, subject, contact, company, import_id, version, digest, source_digest,
+                  outcome_from_words
+                """
+            try db.execute(
+                sql: """
+                    CREATE TABLE activity_keyed (
+                      -- local_day * 2^32 + the row's sequence within its day (see ActivityID).
+                      id INTEGER PRIMARY KEY,
+                      key TEXT NOT NULL,
+                      owner_id INTEGER NOT NULL REFERENCES owner(id),
+                      local_day INTEGER NOT NULL,
+                      kind TEXT NOT NULL,
+                      direction TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      done INTEGER NOT NULL,
+                      duration INTEGER,
+                      occurred_at INTEGER NOT NULL,
+                      utc_offset INTEGER NOT NULL,
+                      logged_at INTEGER,
+                      outcome_text TEXT NOT NULL,
+                      subject TEXT NOT NULL,
+                      contact TEXT NOT NULL,
+                      company TEXT NOT NULL,
+                      import_id INTEGER NOT NULL,
+                      version INTEGER NOT NULL DEFAULT 0,
+                      digest INTEGER NOT NULL DEFAULT 0,
+                      source_digest INTEGER,
+                      outcome_from_words INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO activity_keyed (\(columns)) SELECT \(columns) FROM activity ORDER BY id;
+                    DROP TABLE activity;
+                    ALTER TABLE activity_keyed RENAME TO activity;
+                    CREATE UNIQUE INDEX activity_key ON activity(key);
+                    """)
+        }
         return migrator
     }
 }

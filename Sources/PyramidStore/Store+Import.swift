@@ -38,7 +38,7 @@ extension Store {
                         appended?.importBegan()
                         var batch = try ImportBatch(
                             db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis,
-                            batchRows: importBatchRows)
+                            batchRows: importBatchRows, runRows: importRunRows)
                         try batch.run(summary: &summary, appended: appended, progress: progress)
                         if reader.dialect.holds == .activities {
                             try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
@@ -74,7 +74,8 @@ private struct ImportBatch {
     let sourceSeed: UInt64
 
     init(
-        db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?, batchRows: Int
+        db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?, batchRows: Int,
+        runRows: Int
     ) throws {
         self.db = db
         self.reader = reader
@@ -95,6 +96,13 @@ private struct ImportBatch {
         sourceSeed = ActivityDigest.of(interpretation: reader.interpretation)
         activities = ActivityWriter(
             db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(), sourceSeed: sourceSeed)
+        // Into an empty table, rows that do not come in id order are put in it first, and the key index is built
+        // once they are in (see ActivityWriter). A row of an export takes 100 bytes or more.
+        if reader.dialect.holds == .activities,
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM activity)") ?? false
+        {
+            try activities.setKeyIndexAside(expectedRows: Int(reader.fileSize / 100), runRows: runRows)
+        }
     }
 
     mutating func run(

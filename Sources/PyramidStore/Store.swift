@@ -22,6 +22,8 @@ public struct Store: Sendable {
     var appendedPagesStep = AppendedPages.defaultStep
     /// How many rows an import's reading thread hands over at a time (see `RowPipeline`).
     var importBatchRows = 2048
+    /// How many rows an import into an empty table sorts in memory at a time (see `SortedRuns`).
+    var importRunRows = SortedRuns.defaultRunRows
 
     /// SQLite's settings for the whole process, made once, before the first database is opened. Made later
     /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its

@@ -11,7 +11,8 @@ struct SampleCommand: ParsableCommand {
         discussion: """
             Example: pyramid sample --sellers 500 --rows 1000000 --layout hubspot --out /tmp/bench
             With --rows, every seller makes calls only, over --weeks weeks (13 by default), until the file holds \
-            that many activities; without it, the demo team's eight weeks.
+            that many activities; without it, the demo team's eight weeks. --order writes the rows as real \
+            exports list them (newest first, grouped by owner, shuffled as a merge of several exports).
             """)
 
     @Option(name: .long, help: "Where to write the files.")
@@ -34,6 +35,11 @@ struct SampleCommand: ParsableCommand {
 
     @Option(name: .long, help: "The last week (default: the last complete week).")
     var week: ISOWeek?
+
+    @Option(
+        name: .long,
+        help: "The order of each export's rows: oldest-first, newest-first, grouped (by owner, then date) or shuffled.")
+    var order: RowOrder = .oldestFirst
 
     func validate() throws {
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
@@ -65,9 +71,13 @@ struct SampleCommand: ParsableCommand {
                 layout: layout)
         }
         let written = try exports.write(to: URL(fileURLWithPath: out))
+        for file in written.files where !["roster.csv", "time-off.csv"].contains(file.lastPathComponent) {
+            try order.apply(to: file, seed: seed)
+        }
         Terminal.print("wrote \(written.activities) activities and \(written.deals) deals to \(out)")
         for file in written.files { Terminal.print("  \(file.lastPathComponent)") }
     }
 }
 
 extension SampleExports.Layout: ExpressibleByArgument {}
+extension RowOrder: ExpressibleByArgument {}

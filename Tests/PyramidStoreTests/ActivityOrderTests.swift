@@ -149,7 +149,7 @@ struct ActivityOrderTests {
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'activity'")
         }
-        #expect(indexes == ["sqlite_autoindex_activity_1"])
+        #expect(indexes == ["activity_key"])
         // And a new row on one of those days goes after them
         try importText(store, header + "k5,ben@example.com,call,outbound,connected,2025-11-10T12:00:00Z,300\n")
         #expect(try stored(store).filter { $0.localDay == 20_402 }.map(\.place) == [0, 1, 2])

@@ -1,0 +1,39 @@
+/// The keys an import has written while the key index is set aside (see `ActivityWriter`), as a Bloom filter: a
+/// key it has not seen is certainly new; one it may have seen is held back until the index is back. Four bits
+/// per key, about 16 bits of filter per key: roughly one new key in 400 is held back for nothing.
+struct KeySieve {
+    private var words: [UInt64]
+    private let mask: UInt64
+
+    /// A filter for about `expectedKeys` keys, between 64 Kibit and 64 Mibit (8 MiB).
+    init(expectedKeys: Int) {
+        var bits = 1 << 16
+        while bits < expectedKeys * 16 && bits < 1 << 26 { bits <<= 1 }
+        words = Array(repeating: 0, count: bits / 64)
+        mask = UInt64(bits - 1)
+    }
+
+    /// Adds the key whose digest is `key` (`ActivityDigest.of`); true when it may have been added before.
+    mutating func insert(_ key: UInt64) -> Bool {
+        // The digest's low bits barely change between keys that differ in their last characters (numbered ids),
+        // and the bit places are taken from them: mixed again first (MurmurHash3's finalizer), every bit of the
+        // key moves each of them.
+        var digest = key
+        digest = (digest ^ digest >> 33) &* 0xFF51_AFD7_ED55_8CCD
+        digest = (digest ^ digest >> 33) &* 0xC4CE_B9FE_1A85_EC53
+        digest ^= digest >> 33
+        // Four bit places from two halves of the digest (Kirsch and Mitzenmacher); the step is odd, so the four
+        // differ.
+        let step = (digest >> 32 | digest << 32) | 1
+        var seen = true
+        for probe in 0..<UInt64(4) {
+            let bit = (digest &+ probe &* step) & mask
+            let word = Int(bit >> 6), flag = UInt64(1) << (bit & 63)
+            if words[word] & flag == 0 {
+                seen = false
+                words[word] |= flag
+            }
+        }
+        return seen
+    }
+}
