@@ -13,7 +13,7 @@ final class SortedRuns {
     /// The rows sorted in memory at a time.
     let runRows: Int
     /// The bytes read at a time from each run while merging.
-    static let chunkBytes = 32 << 10
+    static let chunkBytes = 8 << 10
 
     private let run: ActivityBatch
     private var runOwners: [Int64] = []

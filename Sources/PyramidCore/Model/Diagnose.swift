@@ -21,8 +21,15 @@ public enum PyramidModel {
             }.map(\.seller.email))
     }
 
+    /// The sellers of `only` and the teammates who may teach them this week: a first diagnosis of them (without
+    /// journeys) names the teammates whose journeys a diagnosis of `only` needs (`teachersNeeded`).
+    public static func lessonScope(_ snapshot: TeamSnapshot, config: WorkspaceConfig, only: Set<String>) -> Set<String>
+    {
+        only.union(Diagnoser(snapshot: snapshot, config: config).mayTeach)
+    }
+
     /// The sellers whose journeys (and logging patterns) a diagnosis of `only` needs besides their own, read from
-    /// `team`, a first diagnosis of everyone without journeys: the teammates whose way could work on a belief the
+    /// `team`, a first diagnosis without journeys of `lessonScope`: the teammates whose way could work on a belief the
     /// sellers of `only` hold, so that their lessons are the ones a whole team's run gives them.
     public static func teachersNeeded(_ team: TeamDiagnosis, for only: Set<String>) -> Set<String> {
         PeerLessons.possibleTeachers(in: team, for: only)
@@ -94,9 +101,11 @@ private struct Diagnoser {
             sum.all += list.count
         }
         let peerValues = peerDistribution()
-        // Everyone is diagnosed, also for one agenda: a teammate's way that works is a lesson for the seller.
+        // For one agenda, its sellers and every teammate who may teach them (a teammate's way that works is a
+        // lesson for the seller).
+        let scope = only.map { $0.union(mayTeach) }
         var everyone: [SellerDiagnosis] = []
-        for seller in active {
+        for seller in active where scope?.contains(seller.email) ?? true {
             guard let history = histories[seller.email] else { continue }
             everyone.append(
                 diagnose(
@@ -146,6 +155,17 @@ private struct Diagnoser {
         return TeamDiagnosis(
             week: week, sellers: sellers, funnel: funnel, standardsHealth: health, brightSpots: brightSpots,
             channelMix: mix, coaching: coaching, coverage: CoverageRules.of(teamWindow, whose: "The", rules: rules))
+    }
+
+    /// The sellers who may teach a teammate this week (`PeerLessons`): those who touched buyers by email or on
+    /// LinkedIn (a different way that works is a channel substitution), or have a coaching log (an experiment
+    /// that worked).
+    var mayTeach: Set<String> {
+        Set(
+            active.filter { seller in
+                let week = histories[seller.email]?.tally(in: week)
+                return (week?.outboundEmails ?? 0) + (week?.linkedinTouches ?? 0) > 0 || coaching[seller.email] != nil
+            }.map(\.email))
     }
 
     // MARK: - One seller
