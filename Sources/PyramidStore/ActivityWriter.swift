@@ -19,8 +19,8 @@ import PyramidIngest
 /// whole, which writes them in order. The writer looks keys up until a statement's worth is all new (a
 /// re-import is all known keys).
 ///
-/// An import into an empty activity table whose rows do not come in id order (its first run of rows
-/// tell) puts them in id order first (`SortedRuns`) and sets the key index aside (`setKeyIndexAside`) until they
+/// An import into an empty activity table whose rows do not come in id order (as its first run of rows
+/// tells) puts them in id order first (`SortedRuns`) and sets the key index aside (`setKeyIndexAside`) until they
 /// are in: appended in id order, each row starts or fills the table's last page, and built from all keys at once,
 /// the index is one sort. Written as they came, a row took a random place in the key index, soon larger than
 /// SQLite's cache, and split a page in the middle of the table, which SQLite balanced with its neighbours: every
