@@ -50,29 +50,4 @@ struct MirrorCommand: ParsableCommand {
         }
         try Output.write(text, to: period.output)
     }
-
-    /// The manager named by `name` on the roster and their sellers' emails; the roster's only manager when
-    /// `name` is nil, or everyone (an empty name) when it names several or none.
-    static func scope(_ name: String?, sellers: [Seller]) throws -> (manager: String, emails: Set<String>) {
-        let managers = Set(sellers.map(\.manager).filter { !$0.isEmpty })
-        guard let name else {
-            if managers.count == 1, let only = managers.first {
-                return (only, Set(sellers.filter { $0.manager == only }.map(\.email)))
-            }
-            return ("", Set(sellers.map(\.email)))
-        }
-        let wanted = OwnerMatcher.foldName(name)
-        let matches = { (manager: String) in
-            OwnerMatcher.foldName(manager) == wanted
-                || OwnerMatcher.foldName(manager.split(separator: "@").first ?? "") == wanted
-        }
-        guard let found = managers.sorted().first(where: matches) else {
-            let known = managers.sorted().joined(separator: ", ")
-            throw ValidationError(
-                "'\(name)' is not a manager on the roster ("
-                    + (known.isEmpty ? "the roster names no managers" : "known: \(known)")
-                    + ")")
-        }
-        return (found, Set(sellers.filter { $0.manager == found }.map(\.email)))
-    }
 }

@@ -27,7 +27,7 @@ enum Weekly {
     }
 
     /// The manager's mirror over the `weeks` weeks ending with `week` (or the last complete week): each week's
-    /// patterns of the manager's sellers (`MirrorCommand.scope`), without contact journeys, against their
+    /// patterns of the manager's sellers (`managedSellers`), without contact journeys, against their
     /// one-to-ones.
     static func mirror(
         workspace: WorkspaceOptions, week: ISOWeek?, weeks: Int, manager: String?, today: Date = Date()
@@ -36,7 +36,7 @@ enum Weekly {
         let store = try workspace.openStore()
         let zone = TimeZone(identifier: config.timeZone) ?? .gmt
         let last = week ?? lastCompleteWeek(today: today, timeZone: zone)
-        let (name, emails) = try MirrorCommand.scope(manager, sellers: try store.sellers())
+        let (name, emails) = try managedSellers(manager, sellers: try store.sellers())
         var diagnoses: [MirrorWeek] = []
         var entries: [CoachingEntry] = []
         for back in (0..<max(1, weeks)).reversed() {
@@ -44,12 +44,38 @@ enum Weekly {
             var diagnosis = PyramidModel.diagnose(snapshot, config: config)
             diagnosis.sellers = diagnosis.sellers.filter { emails.contains($0.seller.email) }
             diagnoses.append(MirrorWeek(diagnosis))
-            entries = snapshot.coaching.filter { emails.contains($0.email) }
+            // The report week's snapshot holds every one-to-one up to it.
+            if back == 0 { entries = snapshot.coaching.filter { emails.contains($0.email) } }
         }
         guard let mirror = MirrorRules.mirror(manager: name, weeks: diagnoses, entries: entries) else {
             throw ValidationError("no weeks to read")
         }
         return mirror
+    }
+
+    /// The manager named by `name` on the roster and their sellers' emails; the roster's only manager when
+    /// `name` is nil, or everyone (an empty name) when it names several or none.
+    static func managedSellers(_ name: String?, sellers: [Seller]) throws -> (manager: String, emails: Set<String>) {
+        let managers = Set(sellers.map(\.manager).filter { !$0.isEmpty })
+        guard let name else {
+            if managers.count == 1, let only = managers.first {
+                return (only, Set(sellers.filter { $0.manager == only }.map(\.email)))
+            }
+            return ("", Set(sellers.map(\.email)))
+        }
+        let wanted = OwnerMatcher.foldName(name)
+        let matches = { (manager: String) in
+            OwnerMatcher.foldName(manager) == wanted
+                || OwnerMatcher.foldName(manager.split(separator: "@").first ?? "") == wanted
+        }
+        guard let found = managers.sorted().first(where: matches) else {
+            let known = managers.sorted().joined(separator: ", ")
+            throw ValidationError(
+                "'\(name)' is not a manager on the roster ("
+                    + (known.isEmpty ? "the roster names no managers" : "known: \(known)")
+                    + ")")
+        }
+        return (found, Set(sellers.filter { $0.manager == found }.map(\.email)))
     }
 
     /// The ISO week before the one holding `today` in `timeZone`.

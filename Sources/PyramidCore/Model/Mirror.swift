@@ -268,14 +268,14 @@ private struct MirrorReader {
     func patternsChanged() -> MirrorFigure {
         var coached: [String: (name: String, before: Pattern)] = [:]
         for entry in entries where entry.week < report {
-            guard let seller = pattern(of: entry.email, in: entry.week), seller.drifting,
+            guard let seller = seller(entry.email, in: entry.week), seller.drifting,
                 coached[entry.email] == nil
             else { continue }
             coached[entry.email] = (seller.seller.name, seller.pattern)
         }
         var changed: [String] = []
         for (email, before) in coached.sorted(by: { $0.value.name < $1.value.name }) {
-            guard let now = pattern(of: email, in: report), !now.drifting else { continue }
+            guard let now = seller(email, in: report), !now.drifting else { continue }
             changed.append(
                 "\(before.name): \(before.before.rawValue) when coached, \(now.pattern.rawValue) in \(report)")
         }
@@ -327,7 +327,8 @@ private struct MirrorReader {
     /// " (or earlier)" for a run that starts in the first week read.
     private func earlier(_ run: DriftRun) -> String { run.first == weeks.first?.week ? " (or earlier)" : "" }
 
-    private func pattern(of email: String, in week: ISOWeek) -> MirrorSeller? {
+    /// The week of the seller with `email`, nil when they were not read that week.
+    private func seller(_ email: String, in week: ISOWeek) -> MirrorSeller? {
         weeks.first { $0.week == week }?.sellers.first { $0.seller.email == email }
     }
 
