@@ -143,6 +143,15 @@ public struct Seller: Sendable, Hashable, Codable {
     }
 }
 
+extension Seller {
+    /// `ben.carter@example.com` → `Ben Carter`, for an owner known only by email.
+    public static func name(fromEmail email: String) -> String {
+        let local = email.split(separator: "@").first.map(String.init) ?? email
+        return local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}
+
 /// Days a seller did not work: leave, sickness, training.
 public struct TimeOff: Sendable, Hashable, Codable {
     /// The seller's email, lowercased.

@@ -43,6 +43,20 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var dryRun = false
     /// The import's id in the log (nil for a dry run).
     public var importID: Int64?
+
+    /// The summary of an import of `reader`'s file, before any row is read: what the reader found out of its
+    /// layout, encoding and delimiter.
+    public init(reader: ExportReader, dryRun: Bool) {
+        file = reader.fileName
+        sha256 = ""
+        dialect = reader.dialect.id
+        layout = reader.dialect.title
+        kind = reader.dialect.holds
+        encoding = reader.encoding.rawValue
+        delimiter = reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter))
+        notes = reader.notes
+        self.dryRun = dryRun
+    }
 }
 
 /// How far an import has got, for a progress line.
@@ -53,4 +67,11 @@ public struct ImportProgress: Sendable {
     public var bytes: Int64
     /// The file's size.
     public var totalBytes: Int64
+
+    /// A progress report.
+    public init(rows: Int, bytes: Int64, totalBytes: Int64) {
+        self.rows = rows
+        self.bytes = bytes
+        self.totalBytes = totalBytes
+    }
 }

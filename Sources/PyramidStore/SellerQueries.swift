@@ -18,11 +18,4 @@ enum SellerQueries {
                 endDate: (row[6] as String?).flatMap(LocalDate.init(iso:)), crmID: row[7], active: row[8])
         }
     }
-
-    /// `ben.carter@example.com` → `Ben Carter`, for owners known only by email.
-    static func nameFromEmail(_ email: String) -> String {
-        let local = email.split(separator: "@").first.map(String.init) ?? email
-        return local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    }
 }

@@ -97,12 +97,11 @@ enum CoachingQueries {
 
     /// The bound values of `entry`, in the column order the INSERT and UPDATE statements use.
     static func values(_ entry: CoachingEntry) -> StatementArguments {
-        let experiment = entry.experiment
-        let measure = experiment?.measure
+        let columns = CoachingColumns(entry)
         return [
-            entry.email, entry.manager, entry.week.description, entry.note, experiment?.name, experiment?.belief,
-            measure?.metric.rawValue, measure?.per.rawValue, measure?.target,
-            measure.map { $0.weekdays.map(String.init).joined(separator: ",") }, experiment?.lastWeek.description,
+            columns.sellerEmail, columns.manager, columns.week, columns.note, columns.experiment, columns.belief,
+            columns.measureMetric, columns.measurePer, columns.measureTarget, columns.measureWeekdays,
+            columns.lastWeek,
         ]
     }
 
@@ -115,31 +114,88 @@ enum CoachingQueries {
     }
 
     static func entry(_ row: Row, agreements: [String]) throws -> CoachingEntry {
-        let id: Int64 = row["id"]
+        try CoachingColumns(
+            id: row["id"], sellerEmail: row["seller_email"], manager: row["manager"], week: row["week"],
+            note: row["note"], experiment: row["experiment"], belief: row["belief"],
+            measureMetric: row["measure_metric"], measurePer: row["measure_per"], measureTarget: row["measure_target"],
+            measureWeekdays: row["measure_weekdays"], lastWeek: row["last_week"]
+        ).entry(agreements: agreements)
+    }
+}
+
+/// A coaching entry as the coaching log's columns hold it, in whichever database.
+public struct CoachingColumns: Sendable, Hashable {
+    public var id: Int64
+    public var sellerEmail: String
+    public var manager: String
+    public var week: String
+    public var note: String
+    public var experiment: String?
+    public var belief: String?
+    public var measureMetric: String?
+    public var measurePer: String?
+    public var measureTarget: Double?
+    public var measureWeekdays: String?
+    public var lastWeek: String?
+
+    /// The columns as read.
+    public init(
+        id: Int64, sellerEmail: String, manager: String, week: String, note: String, experiment: String?,
+        belief: String?, measureMetric: String?, measurePer: String?, measureTarget: Double?,
+        measureWeekdays: String?, lastWeek: String?
+    ) {
+        self.id = id
+        self.sellerEmail = sellerEmail
+        self.manager = manager
+        self.week = week
+        self.note = note
+        self.experiment = experiment
+        self.belief = belief
+        self.measureMetric = measureMetric
+        self.measurePer = measurePer
+        self.measureTarget = measureTarget
+        self.measureWeekdays = measureWeekdays
+        self.lastWeek = lastWeek
+    }
+
+    /// The columns to write for `entry`.
+    public init(_ entry: CoachingEntry) {
+        let experiment = entry.experiment
+        let measure = experiment?.measure
+        self.init(
+            id: entry.id, sellerEmail: entry.email, manager: entry.manager, week: entry.week.description,
+            note: entry.note, experiment: experiment?.name, belief: experiment?.belief,
+            measureMetric: measure?.metric.rawValue, measurePer: measure?.per.rawValue, measureTarget: measure?.target,
+            measureWeekdays: measure.map { $0.weekdays.map(String.init).joined(separator: ",") },
+            lastWeek: experiment?.lastWeek.description)
+    }
+
+    /// The entry these columns hold, with its `agreements`.
+    ///
+    /// - Throws: `StoreError.unreadableCoachingEntry` for a value no version of Pyramid writes.
+    public func entry(agreements: [String]) throws -> CoachingEntry {
         func fail(_ reason: String) -> StoreError { .unreadableCoachingEntry(id: id, reason: reason) }
-        let weekText: String = row["week"]
-        guard let week = ISOWeek(weekText) else { throw fail("'\(weekText)' is not an ISO week") }
+        guard let isoWeek = ISOWeek(week) else { throw fail("'\(week)' is not an ISO week") }
         var experiment: Experiment?
-        if let name = row["experiment"] as String? {
-            let lastText: String = row["last_week"] ?? ""
+        if let name = self.experiment {
+            let lastText = lastWeek ?? ""
             guard let lastWeek = ISOWeek(lastText) else { throw fail("'\(lastText)' is not an ISO week") }
             var measure: ExperimentMeasure?
-            if let metricText = row["measure_metric"] as String? {
-                guard let metric = Metric(rawValue: metricText),
-                    let per = Period(rawValue: row["measure_per"] ?? ""),
-                    let target = row["measure_target"] as Double?
+            if let metricText = measureMetric {
+                guard let metric = Metric(rawValue: metricText), let per = Period(rawValue: measurePer ?? ""),
+                    let target = measureTarget
                 else { throw fail("the measure '\(metricText)' is incomplete") }
-                let days = (row["measure_weekdays"] as String? ?? "").split(separator: ",").compactMap { Int($0) }
+                let days = (measureWeekdays ?? "").split(separator: ",").compactMap { Int($0) }
                 do {
                     measure = try ExperimentMeasure(metric: metric, per: per, target: target, weekdays: days)
                 } catch {
                     throw fail(error.description)
                 }
             }
-            experiment = Experiment(name: name, belief: row["belief"], measure: measure, lastWeek: lastWeek)
+            experiment = Experiment(name: name, belief: belief, measure: measure, lastWeek: lastWeek)
         }
         return CoachingEntry(
-            id: id, email: row["seller_email"], manager: row["manager"], week: week, note: row["note"],
-            agreements: agreements, experiment: experiment)
+            id: id, email: sellerEmail, manager: manager, week: isoWeek, note: note, agreements: agreements,
+            experiment: experiment)
     }
 }

@@ -19,11 +19,7 @@ extension Store {
         _ reader: ExportReader, path: String, dryRun: Bool = false, now: Date = Date(),
         tallyBasis: TallyBasis? = nil, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
-        var summary = ImportSummary(
-            file: reader.fileName, sha256: "", dialect: reader.dialect.id, layout: reader.dialect.title,
-            kind: reader.dialect.holds, encoding: reader.encoding.rawValue,
-            delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)), notes: reader.notes,
-            dryRun: dryRun)
+        var summary = ImportSummary(reader: reader, dryRun: dryRun)
         do {
             try writer.writeWithoutTransaction { db in
                 // An activity file's rows reference their owner's row, which this import read or wrote itself
@@ -287,7 +283,7 @@ private struct ImportBatch {
             seller = name.lowercased()
             try db.execute(
                 sql: "INSERT INTO seller (email, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                arguments: [seller, SellerQueries.nameFromEmail(name)])
+                arguments: [seller, Seller.name(fromEmail: name)])
         }
         try db.execute(sql: "INSERT INTO owner (name, seller_email) VALUES (?, ?)", arguments: [name, seller])
         let id = db.lastInsertedRowID

@@ -3,34 +3,6 @@ import GRDB
 import PyramidCore
 
 extension Store {
-    /// The team for `week` diagnosed by the model, with the contact journeys of the sellers whose channel beliefs
-    /// are judged on them (`PyramidModel.sellersNeedingJourneys`): their activities over the lookback are read
-    /// only for them, after a first diagnosis has named them. Of the sellers in `only`, when given (see
-    /// `PyramidModel.diagnose`): then the journeys and logging patterns read are theirs and those of the teammates
-    /// they could learn from (`PyramidModel.teachersNeeded`), so that they are diagnosed as in the whole team.
-    public func diagnose(week: ISOWeek, config: WorkspaceConfig, only: Set<String>? = nil) throws -> TeamDiagnosis {
-        var snapshot = try self.snapshot(week: week, config: config, loggingOf: only)
-        let first = PyramidModel.diagnose(
-            snapshot, config: config, only: only.map { PyramidModel.lessonScope(snapshot, config: config, only: $0) })
-        var scope = only
-        if let only {
-            let teachers = PyramidModel.teachersNeeded(first, for: only).subtracting(only)
-            if !teachers.isEmpty {
-                snapshot.logging.merge(try logging(of: teachers, week: week, config: config)) { $1 }
-                scope = only.union(teachers)
-            }
-        }
-        let needed = PyramidModel.sellersNeedingJourneys(first).filter { scope?.contains($0) ?? true }
-        guard !needed.isEmpty else {
-            var diagnosis = first
-            if let only { diagnosis.sellers = first.sellers.filter { only.contains($0.seller.email) } }
-            return diagnosis
-        }
-        let from = TeamSnapshot.firstDay(week: week, config: config, coaching: snapshot.coaching)
-        snapshot.journeys = try journeys(of: needed, from: from, to: week.monday.adding(days: 6))
-        return PyramidModel.diagnose(snapshot, config: config, only: only)
-    }
-
     /// A statement reading `columns` of the done activities of `days` (days since 1970-01-01: one range of the
     /// table), of the owner rows `owners` only, or everyone's when nil.
     static func doneActivities(_ db: Database, columns: String, days: ClosedRange<Int>, of owners: [Int64]?) throws

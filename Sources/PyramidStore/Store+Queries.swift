@@ -20,6 +20,30 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     public var quarantined: Int
     public var footerLines: Int
     public var unmatchedOwners: Int
+
+    /// A line of the import log.
+    public init(
+        id: Int64, file: String, path: String, sha256: String, bytes: Int64, dialect: String, kind: String,
+        encoding: String, startedAt: String, rowsRead: Int, added: Int, updated: Int, unchanged: Int,
+        quarantined: Int, footerLines: Int, unmatchedOwners: Int
+    ) {
+        self.id = id
+        self.file = file
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.dialect = dialect
+        self.kind = kind
+        self.encoding = encoding
+        self.startedAt = startedAt
+        self.rowsRead = rowsRead
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.quarantined = quarantined
+        self.footerLines = footerLines
+        self.unmatchedOwners = unmatchedOwners
+    }
 }
 
 /// A row set aside, as `pyramid quarantine` lists it.
@@ -29,6 +53,15 @@ public struct QuarantinedRow: Sendable, Hashable, Codable {
     public var line: Int
     public var reason: String
     public var raw: String
+
+    /// A quarantined row.
+    public init(importID: Int64, file: String, line: Int, reason: String, raw: String) {
+        self.importID = importID
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.raw = raw
+    }
 }
 
 /// A seller with what the workspace knows of them.
@@ -38,6 +71,13 @@ public struct SellerListing: Sendable, Hashable, Codable {
     public var knownAs: [String]
     /// Activities stored for this seller.
     public var activities: Int
+
+    /// A seller's listing.
+    public init(seller: Seller, knownAs: [String], activities: Int) {
+        self.seller = seller
+        self.knownAs = knownAs
+        self.activities = activities
+    }
 }
 
 extension Store {

@@ -101,34 +101,16 @@ extension Store {
         let kinds = Vocabularies.kinds
         let directions = Vocabularies.directions
         let outcomes = Vocabularies.outcomes
-        // At most one tally per seller's owner and day: room made once, as each time the array grew it was copied
-        // into memory new to the process (a quarter of a large team is megabytes of tallies).
-        var tallies: [DayTally] = []
-        tallies.reserveCapacity(min(owners.count * (to.daysSinceEpoch - from.daysSinceEpoch + 1), 1 << 20))
-        var current: DayTally?
-        var currentKey: (day: Int64, owner: Int64) = (-1, -1)
-        var currentIsASeller = false
+        var tallies = DayTallyBuilder(owners: owners, days: to.daysSinceEpoch - from.daysSinceEpoch + 1)
         try rows.forEachRow { row in
-            let day = row.int64(0)
-            let owner = row.int64(1)
-            // Rows come by day and owner: the owner is looked up once per run of a day's and owner's rows. Whether
-            // it is a seller is kept apart, as asking the optional `current` would copy it for every row.
-            if day != currentKey.day || owner != currentKey.owner {
-                if let done = current { tallies.append(done) }
-                current = owners[owner].map { DayTally(email: $0, day: LocalDate(daysSinceEpoch: Int(day))) }
-                currentKey = (day, owner)
-                currentIsASeller = current != nil
-            }
-            guard currentIsASeller, let kind = kinds.value(row.text(2)), let direction = directions.value(row.text(3)),
-                let outcome = outcomes.value(row.text(4))
-            else { return }
-            current?.count(
-                kind: kind, direction: direction, outcome: outcome, count: Int(row.int64(5)),
-                longEnough: Int(row.int64(6)), short: Int(row.int64(7)), untimed: Int(row.int64(8)),
-                withoutContact: Int(row.int64(9)), fromWords: Int(row.int64(10)), borderline: Int(row.int64(11)))
+            tallies.add(
+                day: row.int64(0), owner: row.int64(1), kind: kinds.value(row.text(2)),
+                direction: directions.value(row.text(3)), outcome: outcomes.value(row.text(4)),
+                count: Int(row.int64(5)), long: Int(row.int64(6)), short: Int(row.int64(7)),
+                untimed: Int(row.int64(8)), withoutContact: Int(row.int64(9)), fromWords: Int(row.int64(10)),
+                borderline: Int(row.int64(11)))
         }
-        if let last = current { tallies.append(last) }
-        return tallies
+        return tallies.finish()
     }
 
     /// Per seller for the week: the most activities in one minute, the most entered on one later day, and
@@ -143,86 +125,21 @@ extension Store {
         -> [String: LoggingPattern]
     {
         if owners.isEmpty { return [:] }
-        let monday = Int64(week.monday.daysSinceEpoch)
-        let sunday = monday + 6
+        var counter = LoggingPatternCounter(owners: owners, week: week, minimumCallSeconds: minimumCallSeconds)
         let rows = try Self.doneActivities(
             db,
             columns: "id, owner_id, local_day, occurred_at, logged_at, utc_offset, kind, direction, outcome, duration",
-            days: Int(sunday) - 13...Int(sunday), of: allOwners ? nil : Array(owners.keys))
+            days: counter.days, of: allOwners ? nil : Array(owners.keys))
         let kinds = Vocabularies.kinds
         let directions = Vocabularies.directions
         let outcomes = Vocabularies.outcomes
-        var perMinute: [OwnerCount: Int] = [:]
-        var loggedLater: [OwnerCount: Int] = [:]
-        var calls: [Int64: [(at: Int64, id: Int64, rejected: Bool)]] = [:]
-        var recorded: [Int64: (calls: Int, withOutcome: Int)] = [:]
         try rows.forEachRow { row in
-            let owner = row.int64(1)
-            let occurredAt = row.int64(3)
-            if kinds.value(row.text(6)) == .call, directions.value(row.text(7)) == .outbound,
-                let outcome = outcomes.value(row.text(8))
-            {
-                recorded[owner, default: (0, 0)].calls += 1
-                if outcome != .unknown { recorded[owner, default: (0, 0)].withOutcome += 1 }
-                // A call without an outcome that lasted long enough was answered: it ends a run of rejections too.
-                let answered =
-                    outcome == .unknown
-                    && CallLength(seconds: row.optionalInt64(9).map(Int.init), minimum: minimumCallSeconds) == .long
-                if outcome == .notInterested || outcome == .connected || answered {
-                    calls[owner, default: []].append((occurredAt, row.int64(0), outcome == .notInterested))
-                }
-            }
-            let day = row.int64(2)
-            guard day >= monday else { return }
-            perMinute[OwnerCount(owner: owner, value: occurredAt / 60), default: 0] += 1
-            guard let loggedAt = row.optionalInt64(4) else { return }
-            let loggedDay = (loggedAt + row.int64(5) * 60) / 86_400
-            if loggedDay > day { loggedLater[OwnerCount(owner: owner, value: loggedDay), default: 0] += 1 }
+            counter.add(
+                id: row.int64(0), owner: row.int64(1), day: row.int64(2), occurredAt: row.int64(3),
+                loggedAt: row.optionalInt64(4), utcOffsetMinutes: row.int64(5), kind: kinds.value(row.text(6)),
+                direction: directions.value(row.text(7)), outcome: outcomes.value(row.text(8)),
+                duration: row.optionalInt64(9))
         }
-        var patterns: [String: LoggingPattern] = [:]
-        for (key, count) in perMinute {
-            guard let email = owners[key.owner] else { continue }
-            patterns[email, default: LoggingPattern()].mostInOneMinute = max(
-                patterns[email]?.mostInOneMinute ?? 0, count)
-        }
-        // By owner, then day: of a seller's busiest days, the one named is the earliest of the first owner name
-        // (as the export names them) that has it.
-        for (key, count) in loggedLater.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
-            guard let email = owners[key.owner], count > patterns[email]?.mostLoggedLaterOnOneDay ?? 0 else {
-                continue
-            }
-            patterns[email, default: LoggingPattern()].mostLoggedLaterOnOneDay = count
-            patterns[email, default: LoggingPattern()].loggedLaterDay = LocalDate(daysSinceEpoch: Int(key.value))
-        }
-        // Each owner's calls in the order made; a seller's owners one after the other, as they are numbered.
-        var runs: [String: (current: Int, longest: Int)] = [:]
-        for (owner, ownerCalls) in calls.sorted(by: { $0.key < $1.key }) {
-            guard let email = owners[owner] else { continue }
-            var run = runs[email] ?? (0, 0)
-            for call in ownerCalls.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
-                if call.rejected {
-                    run.current += 1
-                    run.longest = max(run.longest, run.current)
-                } else {
-                    run.current = 0
-                }
-            }
-            runs[email] = run
-        }
-        for (email, run) in runs where run.longest > 0 {
-            patterns[email, default: LoggingPattern()].recentRejectionRun = run.longest
-        }
-        for (owner, count) in recorded {
-            guard let email = owners[owner] else { continue }
-            patterns[email, default: LoggingPattern()].recentCalls += count.calls
-            patterns[email, default: LoggingPattern()].recentCallsWithOutcome += count.withOutcome
-        }
-        return patterns
-    }
-
-    /// A count's key: an owner and a minute or a day.
-    private struct OwnerCount: Hashable {
-        var owner: Int64
-        var value: Int64
+        return counter.patterns()
     }
 }

@@ -8,7 +8,7 @@ import PyramidStore
 struct CoachEntryBuilder {
     let options: CoachCommand
     /// The open workspace, for the agenda `--accept` takes its suggestion from.
-    let store: Store
+    let store: any Workspace
     /// The seller the entry is for, whose standards give a measure's period when `--per` is not given.
     var person: Seller?
 

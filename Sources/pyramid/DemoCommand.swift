@@ -35,33 +35,16 @@ struct DemoCommand: ParsableCommand {
             out.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                 "pyramid-demo-\(seed)-\(UUID().uuidString.prefix(8))")
-        let exports = folder.appendingPathComponent("exports")
         let database = folder.appendingPathComponent("pyramid.sqlite")
-        let configURL = folder.appendingPathComponent("pyramid.yml")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: database.path) {
             throw ValidationError("\(database.path) exists already; choose another --out folder")
         }
         let reportWeek = week ?? Weekly.lastCompleteWeek(today: Date(), timeZone: TimeZone(identifier: "UTC") ?? .gmt)
-        let personas = Persona.sampleTeam(week: reportWeek)
-        let written = try SampleExports(personas: personas, week: reportWeek, seed: seed).write(to: exports)
-        try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
-            .write(to: configURL, atomically: true, encoding: .utf8)
-        Terminal.note(
-            "Generated \(written.activities) activities and \(written.deals) deals for \(personas.count) sellers "
-                + "as \(written.files.count) CRM exports in \(exports.path)\n")
-
-        var workspace = try WorkspaceOptions.parse(["--db", database.path, "--config", configURL.path])
-        workspace.config = configURL.path
-        var importCommand = try ImportCommand.parse(
-            ["--db", database.path, "--config", configURL.path, "--quiet"] + written.files.map(\.path))
-        importCommand.format = .text
-        try importCommand.run()
-        for arguments in Self.coachArguments(personas: personas, week: reportWeek) {
-            Terminal.note("\npyramid coach " + arguments.map(Self.shellQuoted).joined(separator: " "))
-            try CoachCommand.parse(arguments + ["--db", database.path, "--config", configURL.path]).run()
-        }
-
+        let (workspace, personas) = try Self.build(
+            in: folder, database: database.path, week: reportWeek, seed: seed, showSteps: true)
+        let exports = folder.appendingPathComponent("exports")
+        let configURL = folder.appendingPathComponent("pyramid.yml")
         let diagnosis = try Weekly.diagnose(workspace: workspace, week: reportWeek, team: nil)
         Terminal.print("\n" + MarkdownReport.team(diagnosis))
         let featured =
@@ -101,6 +84,35 @@ struct DemoCommand: ParsableCommand {
               pyramid mirror
             Or explore this demo: pyramid report --db \(database.path) --config \(configURL.path) --week \(reportWeek)
             """)
+    }
+
+    /// The demo's workspace in `database` (a SQLite path or a `postgres://` address): the sample team's exports for
+    /// `week` written to `folder`/exports and imported, the settings in `folder`/pyramid.yml, and the team's
+    /// one-to-ones recorded with `pyramid coach`. Prints what it does when `showSteps`.
+    static func build(in folder: URL, database: String, week: ISOWeek, seed: UInt64, showSteps: Bool) throws
+        -> (workspace: WorkspaceOptions, personas: [Persona])
+    {
+        let exports = folder.appendingPathComponent("exports")
+        let configURL = folder.appendingPathComponent("pyramid.yml")
+        let personas = Persona.sampleTeam(week: week)
+        let written = try SampleExports(personas: personas, week: week, seed: seed).write(to: exports)
+        try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
+            .write(to: configURL, atomically: true, encoding: .utf8)
+        if showSteps {
+            Terminal.note(
+                "Generated \(written.activities) activities and \(written.deals) deals for \(personas.count) sellers "
+                    + "as \(written.files.count) CRM exports in \(exports.path)\n")
+        }
+        let workspace = try WorkspaceOptions.parse(["--db", database, "--config", configURL.path])
+        var importCommand = try ImportCommand.parse(
+            ["--db", database, "--config", configURL.path, "--quiet"] + written.files.map(\.path))
+        importCommand.format = showSteps ? .text : .json
+        try importCommand.run()
+        for arguments in coachArguments(personas: personas, week: week) {
+            if showSteps { Terminal.note("\npyramid coach " + arguments.map(shellQuoted).joined(separator: " ")) }
+            try CoachCommand.parse(arguments + ["--db", database, "--config", configURL.path]).run()
+        }
+        return (workspace, personas)
     }
 
     /// The `pyramid coach` arguments that record the sample team's one-to-ones (Ben Carter's, three weeks

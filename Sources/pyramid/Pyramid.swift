@@ -7,11 +7,12 @@ struct Pyramid: ParsableCommand {
         commandName: "pyramid",
         abstract: "Coaching reports for sales managers, from your CRM's activity exports.",
         discussion: """
-            Pyramid imports CRM exports into a local SQLite workspace, measures every seller against the \
+            Pyramid imports CRM exports into a local SQLite workspace (or an organisation's PostgreSQL \
+            database), measures every seller against the \
             team's activity standards, and explains each drift with the results-actions-beliefs-experiences \
             pyramid.
 
-            Every command takes --db PATH (else $PYRAMID_DB, else ./pyramid.sqlite) and --config PATH \
+            Every command takes --db PATH or postgres://… (else $PYRAMID_DB, else ./pyramid.sqlite) and --config PATH \
             (else ./pyramid.yml, else the built-in defaults).
 
             Examples:
@@ -25,6 +26,6 @@ struct Pyramid: ParsableCommand {
             InitCommand.self, ImportCommand.self, ReportCommand.self, AgendaCommand.self, CoachCommand.self,
             MirrorCommand.self,
             ImportsCommand.self, QuarantineCommand.self, SellersCommand.self, DemoCommand.self, SampleCommand.self,
-            MappingCommand.self,
+            MappingCommand.self, GrantCommand.self,
         ])
 }

@@ -10,7 +10,8 @@ enum Weekly {
     /// only the sellers with the emails in `only` when given (one agenda: see `PyramidModel.diagnose`). Opens
     /// the workspace unless `store` is given.
     static func diagnose(
-        workspace: WorkspaceOptions, week: ISOWeek?, team: String?, only: Set<String>? = nil, store: Store? = nil,
+        workspace: WorkspaceOptions, week: ISOWeek?, team: String?, only: Set<String>? = nil,
+        store: (any Workspace)? = nil,
         today: Date = Date()
     ) throws -> TeamDiagnosis {
         let config = try workspace.loadConfig()

@@ -4,24 +4,53 @@ import PyramidCore
 import PyramidIngest
 import PyramidStore
 
+#if PostgreSQL
+    import PyramidPostgres
+#endif
+
 /// `--db` and `--config`, shared by every command.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace database (default: $PYRAMID_DB, else ./pyramid.sqlite).")
+    @Option(
+        name: .long,
+        help: """
+            The workspace: a SQLite file, or an organisation's PostgreSQL database as \
+            postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (a socket's folder as ?host=/path) \
+            (default: $PYRAMID_DB, else ./pyramid.sqlite).
+            """)
     var db: String?
 
     @Option(name: .long, help: "The settings file (default: ./pyramid.yml, else built-in defaults).")
     var config: String?
 
-    /// The database path in force.
-    var databaseURL: URL {
-        let path = db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] ?? "pyramid.sqlite"
-        return URL(fileURLWithPath: path)
+    /// The workspace in force, as given: a path or a `postgres://` address.
+    var location: String {
+        db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] ?? "pyramid.sqlite"
     }
 
-    /// Opens the workspace.
-    func openStore() throws -> Store {
-        try Store(url: databaseURL)
+    /// Opens the workspace: PostgreSQL for a `postgres://` address, else the SQLite file.
+    func openStore() throws -> any Workspace {
+        let lower = location.lowercased()
+        guard lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") else {
+            return try Store(url: URL(fileURLWithPath: location))
+        }
+        guard let open = Self.openPostgres else {
+            throw ValidationError(
+                "this pyramid was built without PostgreSQL workspaces; build it with "
+                    + "`swift build -c release --traits PostgreSQL` to open \(location.prefix(while: { $0 != ":" }))://…"
+            )
+        }
+        return try open(location)
     }
+
+    /// Opens a `postgres://` workspace: PyramidPostgres's store when the executable is built with the PostgreSQL
+    /// trait; nil without it, unless a test that links PyramidPostgres sets it.
+    nonisolated(unsafe) static var openPostgres: (@Sendable (String) throws -> any Workspace)? = {
+        #if PostgreSQL
+            return { try PostgresStore(location: try PostgresLocation($0)) }
+        #else
+            return nil
+        #endif
+    }()
 
     /// Loads the settings: `--config`, else ./pyramid.yml when present, else the defaults.
     func loadConfig() throws -> WorkspaceConfig {

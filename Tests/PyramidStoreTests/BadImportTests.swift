@@ -14,7 +14,7 @@ struct BadImportTests {
     struct Holdings: Equatable {
         var activities, deals, sellers, timeOff, quarantined, imports: Int
 
-        init(_ store: Store) throws {
+        init(_ store: any Workspace) throws {
             let counts = try store.counts()
             (activities, deals, sellers, timeOff, quarantined) =
                 (counts.activities, counts.deals, counts.sellers, counts.timeOff, counts.quarantined)
@@ -35,7 +35,7 @@ struct BadImportTests {
 
     /// Writes the case's file (or makes its folder) and imports it as `pyramid import` does.
     @discardableResult
-    static func run(_ input: BadImport, in store: Store, folder: URL) throws -> ImportSummary {
+    static func run(_ input: BadImport, in store: any Workspace, folder: URL) throws -> ImportSummary {
         let url = folder.appendingPathComponent(input.file)
         if let bytes = input.bytes {
             try Data(bytes()).write(to: url)
@@ -50,6 +50,11 @@ struct BadImportTests {
         // Given a workspace holding the generic fixtures
         let (store, folder) = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.check(input, in: store, folder: folder)
+    }
+
+    /// Imports `input` into `store`, which holds the generic fixtures, and checks its outcome.
+    static func check(_ input: BadImport, in store: any Workspace, folder: URL) throws {
         let before = try Holdings(store)
         let quarantineBefore = try store.quarantine()
         // When the bad file is imported

@@ -13,14 +13,14 @@ func fixture(_ path: String) -> URL {
 
 /// Imports `url` into `store`.
 @discardableResult
-func importFile(_ store: Store, _ url: URL, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
+func importFile(_ store: any Workspace, _ url: URL, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
     try store.importFile(try ExportReader(url: url, options: options), path: url.path)
 }
 
 /// Imports `text` as a file named `name`.
 @discardableResult
 func importText(
-    _ store: Store, _ text: String, name: String = "export.csv", options: ImportOptions = ImportOptions(),
+    _ store: any Workspace, _ text: String, name: String = "export.csv", options: ImportOptions = ImportOptions(),
     tallyBasis: TallyBasis? = nil
 ) throws -> ImportSummary {
     let reader = try ExportReader(name: name, size: Int64(text.utf8.count), options: options) {

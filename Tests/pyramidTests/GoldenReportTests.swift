@@ -12,26 +12,14 @@ import Testing
 struct GoldenReportTests {
     static let week = "2026-W46"
 
-    /// Builds the demo workspace once per test run.
-    static func workspace() throws -> (db: String, config: String) {
+    /// Builds the demo workspace as the demo does, in a new scratch folder; in `database` when given (a
+    /// `postgres://` address), else in a SQLite file in that folder.
+    static func workspace(database: String? = nil) throws -> (db: String, config: String) {
         let folder = try scratchFolder()
         let week = try #require(ISOWeek(week))
-        let personas = Persona.sampleTeam(week: week)
-        let written = try SampleExports(personas: personas, week: week, seed: 42)
-            .write(to: folder.appendingPathComponent("exports"))
-        let config = folder.appendingPathComponent("pyramid.yml").path
-        try ConfigFile.template.replacingOccurrences(of: "time_zone: UTC", with: "time_zone: America/New_York")
-            .write(toFile: config, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("pyramid.sqlite").path
-        var command = try Pyramid.parseAsRoot(
-            ["import", "--db", db, "--config", config, "--quiet", "--format", "json"] + written.files.map(\.path))
-        try command.run()
-        // The demo's coaching log: Ben's one-to-one three weeks before, recorded as the demo records it.
-        for arguments in DemoCommand.coachArguments(personas: personas, week: week) {
-            var coach = try Pyramid.parseAsRoot(["coach"] + arguments + ["--db", db, "--config", config])
-            try coach.run()
-        }
-        return (db, config)
+        let db = database ?? folder.appendingPathComponent("pyramid.sqlite").path
+        let (workspace, _) = try DemoCommand.build(in: folder, database: db, week: week, seed: 42, showSteps: false)
+        return (db, try #require(workspace.config))
     }
 
     @Test func aSellerDiagnosedAloneIsDiagnosedAsInTheWholeTeam() throws {
@@ -51,24 +39,26 @@ struct GoldenReportTests {
 
     @Test func everyFormatMatchesItsGoldenFile() throws {
         let (db, config) = try Self.workspace()
-        let folder = URL(fileURLWithPath: db).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: config).deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.compareWithGoldenFiles(db: db, config: config, folder: folder)
+    }
+
+    /// Every report, agenda and mirror format of the workspace `db`, written to `folder` and compared with the
+    /// golden files (or recorded as them, with PYRAMID_RECORD_GOLDEN=1).
+    static func compareWithGoldenFiles(db: String, config: String, folder: URL) throws {
         var runs: [(args: [String], golden: String)] = []
         for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json"), ("csv", "csv")] {
-            runs.append((["report", "--format", format], "team-\(Self.week).\(ext)"))
+            runs.append((["report", "--format", format], "team-\(week).\(ext)"))
         }
         for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json")] {
-            runs.append((["agenda", "Ben Carter", "--format", format], "agenda-ben-\(Self.week).\(ext)"))
-            runs.append(
-                (
-                    ["mirror", "--manager", "Dana Reyes", "--format", format],
-                    "mirror-dana-\(Self.week).\(ext)"
-                ))
+            runs.append((["agenda", "Ben Carter", "--format", format], "agenda-ben-\(week).\(ext)"))
+            runs.append((["mirror", "--manager", "Dana Reyes", "--format", format], "mirror-dana-\(week).\(ext)"))
         }
         for run in runs {
             let output = folder.appendingPathComponent(run.golden).path
             var command = try Pyramid.parseAsRoot(
-                run.args + ["--db", db, "--config", config, "--week", Self.week, "--output", output])
+                run.args + ["--db", db, "--config", config, "--week", week, "--output", output])
             try command.run()
             let actual = try String(contentsOfFile: output, encoding: .utf8)
             let goldenPath = fixture("expected/\(run.golden)")

@@ -1,0 +1,73 @@
+import Logging
+import PostgresNIO
+
+/// Merges an import's staged activities (`staged_activity`, in file order by `seq`) into `activity`, with the
+/// counts the SQLite workspace's import gives for the same rows: each row, in file order, is added (its key is
+/// new), updated (its values differ from the key's stored row, or from the key's previous row in the file), or
+/// unchanged. A key's last row in the file is what stays. A new row, and one moved to another day, gets the next
+/// id of its day (`day × 2³² + n`), in file order, as in SQLite.
+struct ActivityMerge {
+    let connection: PostgresConnection
+    let importID: Int64
+    let logger: Logger
+
+    func run() async throws -> (added: Int, updated: Int, unchanged: Int) {
+        let countRow = try await connection.query(
+            """
+            SELECT count(*) FILTER (WHERE s.previous IS NULL AND a.key IS NULL),
+              count(*) FILTER (WHERE (s.previous IS NOT NULL OR a.key IS NOT NULL)
+                AND s.digest IS DISTINCT FROM coalesce(s.previous, a.digest)),
+              count(*)
+            FROM (SELECT key, digest, lag(digest) OVER (PARTITION BY key ORDER BY seq) AS previous
+                  FROM staged_activity) s
+            LEFT JOIN activity a ON a.key = s.key
+            """, logger: logger
+        ).collect().first
+        let counts: (Int64, Int64, Int64) = try countRow?.decode((Int64, Int64, Int64).self) ?? (0, 0, 0)
+        try await connection.execute(
+            script: """
+                CREATE TEMP TABLE merged_activity ON COMMIT DROP AS
+                SELECT DISTINCT ON (s.key) s.*, o.id AS owner_id, min(s.seq) OVER (PARTITION BY s.key) AS first_seq
+                FROM staged_activity s JOIN owner o ON o.name = s.owner_name
+                ORDER BY s.key, s.seq DESC;
+                CREATE TEMP TABLE activity_new_id ON COMMIT DROP AS
+                WITH needing AS (
+                  SELECT m.key, m.local_day, CASE WHEN a.key IS NULL THEN m.first_seq ELSE m.seq END AS at
+                  FROM merged_activity m LEFT JOIN activity a ON a.key = m.key
+                  WHERE a.key IS NULL OR (a.digest <> m.digest AND a.local_day <> m.local_day)),
+                first_ids AS (
+                  SELECT d.local_day, coalesce(
+                    (SELECT max(id) + 1 FROM activity
+                     WHERE id BETWEEN d.local_day::bigint * 4294967296 AND d.local_day::bigint * 4294967296 + 4294967295),
+                    d.local_day::bigint * 4294967296) AS id
+                  FROM (SELECT DISTINCT local_day FROM needing) d)
+                SELECT n.key, f.id + row_number() OVER (PARTITION BY n.local_day ORDER BY n.at) - 1 AS id
+                FROM needing n JOIN first_ids f USING (local_day);
+                """, logger: logger)
+        try await connection.query(
+            """
+            UPDATE activity a SET id = coalesce(n.id, a.id), owner_id = m.owner_id, local_day = m.local_day,
+              kind = m.kind, direction = m.direction, outcome = m.outcome, done = m.done, duration = m.duration,
+              occurred_at = m.occurred_at, utc_offset = m.utc_offset, logged_at = m.logged_at,
+              outcome_text = m.outcome_text, subject = m.subject, contact = m.contact, company = m.company,
+              outcome_from_words = m.outcome_from_words, digest = m.digest, import_id = \(importID),
+              version = a.version + 1
+            FROM merged_activity m LEFT JOIN activity_new_id n ON n.key = m.key
+            WHERE a.key = m.key AND a.digest <> m.digest
+            """, logger: logger)
+        try await connection.query(
+            """
+            INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
+              occurred_at, utc_offset, logged_at, outcome_text, subject, contact, company, outcome_from_words,
+              digest, import_id)
+            SELECT n.id, m.key, m.owner_id, m.local_day, m.kind, m.direction, m.outcome, m.done, m.duration,
+              m.occurred_at, m.utc_offset, m.logged_at, m.outcome_text, m.subject, m.contact, m.company,
+              m.outcome_from_words, m.digest, \(importID)
+            FROM merged_activity m JOIN activity_new_id n ON n.key = m.key
+            WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.key = m.key)
+            ORDER BY n.id
+            """, logger: logger)
+        let (added, updated, all) = counts
+        return (Int(added), Int(updated), Int(all - added - updated))
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import PyramidCore
+import PyramidIngest
+import PyramidPostgres
+import Testing
+
+@testable import PyramidStore
+
+/// The PostgreSQL workspace against the SQLite one: the same files give the same counts, the same stored answers
+/// (snapshots, journeys, lists), the same refusals leaving nothing behind; and two imports at once both land.
+@Suite(.serialized, .enabled(if: TestPostgres.server != nil, TestPostgres.skipped))
+struct PostgresWorkspaceTests {
+    /// What an import summary says, without what differs by design (the import's id).
+    func counts(_ summary: ImportSummary) -> [String] {
+        [
+            "\(summary.rowsRead) read, \(summary.added) added, \(summary.updated) updated, "
+                + "\(summary.unchanged) unchanged, \(summary.quarantined) quarantined, \(summary.footerLines) footer, "
+                + "\(summary.outcomesFromWords) from words",
+            summary.unmatchedOwners.joined(separator: ","), summary.problems.map(\.reason).joined(separator: "|"),
+            summary.sha256, summary.dialect, summary.encoding,
+        ]
+    }
+
+    /// Everything a report reads of a workspace, for weeks around the generic fixtures' and the order file's.
+    struct Answers: Equatable {
+        var snapshots: [TeamSnapshot] = []
+        var journeys: [[String: [ContactTouch]]] = []
+        var listings: [SellerListing] = []
+        var unmatched: [String] = []
+        var quarantine: [QuarantinedRow] = []
+        var counts = ""
+
+        init(_ store: any Workspace) throws {
+            let config = WorkspaceConfig()
+            for week in ["2026-W44", "2026-W45", "2026-W46", "2025-W45", "2025-W46", "2025-W50"] {
+                let week = try #require(ISOWeek(week))
+                let snapshot = try store.snapshot(week: week, config: config)
+                snapshots.append(snapshot)
+                journeys.append(
+                    try store.journeys(
+                        of: Set(snapshot.sellers.map(\.email)), from: week.monday.adding(days: -28), to: week.monday))
+            }
+            listings = try store.sellerListings()
+            unmatched = try store.unmatchedOwners().map { "\($0.name) \($0.rows)" }
+            quarantine = try store.quarantine()
+            counts = "\(try store.counts())"
+        }
+
+        /// Records what differs from `expected`, part by part, so that a failure says where.
+        func expect(equals expected: Answers, sourceLocation: SourceLocation = #_sourceLocation) {
+            for (index, (actual, wanted)) in zip(snapshots, expected.snapshots).enumerated() where actual != wanted {
+                for (name, same) in [
+                    ("sellers", actual.sellers == wanted.sellers), ("timeOff", actual.timeOff == wanted.timeOff),
+                    ("tallies", actual.tallies == wanted.tallies), ("deals", actual.deals == wanted.deals),
+                    ("dealsImported", actual.dealsImported == wanted.dealsImported),
+                    ("logging", actual.logging == wanted.logging), ("coaching", actual.coaching == wanted.coaching),
+                ] where !same {
+                    Issue.record("snapshot \(index): \(name) differs", sourceLocation: sourceLocation)
+                }
+            }
+            for (index, (actual, wanted)) in zip(journeys, expected.journeys).enumerated() where actual != wanted {
+                let sellers = Set(actual.keys).union(wanted.keys).filter { actual[$0] != wanted[$0] }.sorted()
+                Issue.record("journeys \(index) differ for \(sellers)", sourceLocation: sourceLocation)
+            }
+            #expect(listings == expected.listings, sourceLocation: sourceLocation)
+            #expect(unmatched == expected.unmatched, sourceLocation: sourceLocation)
+            #expect(quarantine == expected.quarantine, sourceLocation: sourceLocation)
+            #expect(counts == expected.counts, sourceLocation: sourceLocation)
+            #expect(snapshots.count == expected.snapshots.count, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theGenericFixturesAndAChangedExportGiveTheSameCountsAndAnswers() throws {
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location)
+            let sqlite = try Store.inMemory()
+            for name in ["roster", "time-off", "deals", "activities", "activities"] {
+                let url = fixture("generic/\(name).csv")
+                #expect(try counts(importFile(postgres, url)) == counts(importFile(sqlite, url)), "\(name)")
+            }
+            // The order tests' export, with repeated keys, then the same records changed: updated, unchanged and
+            // moved to other days, in no date order.
+            let orders = ImportOrderTests()
+            for order in ["shuffled", "newest-first"] {
+                let text = orders.file(order)
+                #expect(try counts(importText(postgres, text)) == counts(importText(sqlite, text)), "\(order)")
+            }
+            let changed = orders.file("grouped").replacingOccurrences(of: ",connected,", with: ",no-answer,")
+                .replacingOccurrences(of: "T0", with: "T2")
+            #expect(try counts(importText(postgres, changed)) == counts(importText(sqlite, changed)))
+            try Answers(postgres).expect(equals: try Answers(sqlite))
+            #expect(try postgres.imports().map(\.added) == sqlite.imports().map(\.added))
+        }
+    }
+
+    /// The bad inputs of a megabyte or less: the larger ones test the reader, which both workspaces share.
+    static let badInputs = BadImport.all.filter { ($0.bytes?().count ?? 0) <= 1 << 20 }
+
+    @Test(arguments: badInputs)
+    func aBadFileIsRefusedOrSetAsideAsInSQLite(_ input: BadImport) throws {
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-pg-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for name in ["roster", "time-off", "deals", "activities"] {
+                try importFile(postgres, fixture("generic/\(name).csv"))
+            }
+            let before = try Answers(postgres)
+            try BadImportTests.check(input, in: postgres, folder: folder)
+            if case .refused = input.outcome { try Answers(postgres).expect(equals: before) }
+        }
+    }
+
+    @Test func aFileThatFailsHalfwayLeavesNothing() throws {
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location)
+            try importFile(postgres, fixture("generic/roster.csv"))
+            let before = try Answers(postgres)
+            // Thousands of good rows, then the file cannot be read further: the failure comes after the rows
+            // were streamed into the staging table.
+            let text = ImportOrderTests().file("shuffled")
+            let reader = try ExportReader(name: "calls.csv", size: Int64(text.utf8.count + 1), options: ImportOptions())
+            {
+                FailingByteSource(text)
+            }
+            #expect(throws: (any Error).self) { try postgres.importFile(reader, path: "calls.csv") }
+            try Answers(postgres).expect(equals: before)
+            #expect(try postgres.imports().count == 1)
+        }
+    }
+
+    @Test func twoImportsAtOnceBothLandEachRowOnce() throws {
+        try TestPostgres.withDatabase { location in
+            let setUp = try PostgresStore(location: location)
+            try importFile(setUp, fixture("generic/roster.csv"))
+            // Two sales-ops people import overlapping exports at the same moment, each on their own connection.
+            let orders = ImportOrderTests()
+            let files = ["shuffled", "newest-first"].map { (name: "\($0).csv", text: orders.file($0)) }
+            let results = Results()
+            let threads = files.enumerated().map { index, file in
+                Thread {
+                    results.set(
+                        index,
+                        Result { try importText(try PostgresStore(location: location), file.text, name: file.name) })
+                }
+            }
+            threads.forEach { $0.start() }
+            try results.wait(for: 2)
+            let summaries = try results.all.map { try $0.get() }
+            // The same files imported one after the other, in the order the two imports were merged (an import's
+            // new rows take the next ids of their days in its file's order).
+            let sqlite = try Store.inMemory()
+            try importFile(sqlite, fixture("generic/roster.csv"))
+            var added = 0
+            for record in try setUp.imports().reversed().dropFirst() {
+                let file = try #require(files.first { $0.name == record.file })
+                added += try importText(sqlite, file.text, name: file.name).added
+            }
+            #expect(summaries.map(\.added).reduce(0, +) == added)
+            #expect(added > 2_000)
+            try Answers(setUp).expect(equals: try Answers(sqlite))
+        }
+    }
+
+    @Test func anAddressIsReadAsLibpqReadsIt() throws {
+        let tcp = try PostgresLocation("postgresql://ops:s%40cret@db.example.com:6543/sales")
+        #expect(
+            (tcp.user, tcp.password, tcp.host, tcp.port, tcp.database) == (
+                "ops", "s@cret", "db.example.com", 6543, "sales"
+            ))
+        #expect(tcp.description == "postgres://ops@db.example.com:6543/sales")
+        let socket = try PostgresLocation("postgres://pyramid@/org?host=/tmp/pg")
+        #expect((socket.host, socket.socketFolder, socket.port) == (nil, "/tmp/pg", 5432))
+        #expect(try PostgresLocation(socket.address) == socket)
+        #expect(try PostgresLocation(tcp.address) == tcp)
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://db.example.com/sales") }
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db.example.com") }
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db/sales?sslmode=require") }
+        let message = "\(PostgresStoreError.badLocation("postgres://ops:hunter2@db", "x"))"
+        #expect(!message.contains("hunter2"))
+    }
+}
+
+/// A file that reads until its last line, then fails as a disk or network share does mid-file.
+struct FailingByteSource: ByteSource {
+    var inner: MemoryByteSource
+    init(_ text: String) { inner = MemoryByteSource(text) }
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = try inner.read(into: buffer)
+        if count == 0 { throw CocoaError(.fileReadUnknown) }
+        return count
+    }
+}
+
+/// The results of imports run on threads, by index.
+final class Results: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var results: [Int: Result<ImportSummary, any Error>] = [:]
+
+    func set(_ index: Int, _ result: Result<ImportSummary, any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    func wait(for count: Int) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        while results.count < count {
+            guard lock.wait(until: Date().addingTimeInterval(120)) else { throw CocoaError(.executableLoad) }
+        }
+    }
+
+    var all: [Result<ImportSummary, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.keys.sorted().compactMap { results[$0] }
+    }
+}
