@@ -24,6 +24,9 @@ struct ActivityMerge {
             """, logger: logger
         ).collect().first
         let counts: (Int64, Int64, Int64) = try countRow?.decode((Int64, Int64, Int64).self) ?? (0, 0, 0)
+        let (added, updated, all) = counts
+        // A file imported again as it was changes nothing: the rest would only find that out again.
+        guard added > 0 || updated > 0 else { return (0, 0, Int(all)) }
         try await connection.execute(
             script: """
                 CREATE TEMP TABLE merged_activity ON COMMIT DROP AS
@@ -55,6 +58,24 @@ struct ActivityMerge {
             FROM merged_activity m LEFT JOIN activity_new_id n ON n.key = m.key
             WHERE a.key = m.key AND a.digest <> m.digest
             """, logger: logger)
+        // Into an empty table, the rows go in without their indexes, which are then built from all of them at
+        // once, a sort each (a shuffled 1M-row file: 24.3 s for the insert with them, 17.5 s without and 1.3 s to
+        // build them). Only the table's owner may drop them; another role's import keeps them.
+        let empty =
+            try await connection.query(
+                """
+                SELECT NOT EXISTS (SELECT 1 FROM activity)
+                  AND pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'activity'::regclass), 'MEMBER')
+                """, logger: logger
+            ).collect().first?.decode(Bool.self) ?? false
+        if empty {
+            try await connection.execute(
+                script: """
+                    SET LOCAL maintenance_work_mem = '512MB';
+                    ALTER TABLE activity DROP CONSTRAINT activity_key_key;
+                    ALTER TABLE activity DROP CONSTRAINT activity_pkey;
+                    """, logger: logger)
+        }
         try await connection.query(
             """
             INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
@@ -67,7 +88,13 @@ struct ActivityMerge {
             WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.key = m.key)
             ORDER BY n.id
             """, logger: logger)
-        let (added, updated, all) = counts
+        if empty {
+            try await connection.execute(
+                script: """
+                    ALTER TABLE activity ADD CONSTRAINT activity_pkey PRIMARY KEY (id);
+                    ALTER TABLE activity ADD CONSTRAINT activity_key_key UNIQUE (key);
+                    """, logger: logger)
+        }
         return (Int(added), Int(updated), Int(all - added - updated))
     }
 }

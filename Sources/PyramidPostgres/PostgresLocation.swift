@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import PyramidStore
 
 /// Where a PostgreSQL workspace is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (or `postgresql://`), with
 /// the server's Unix-socket folder as `?host=/path` (then HOST may be left out, as libpq allows).
@@ -15,8 +16,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `text` names a PostgreSQL workspace rather than a SQLite file.
     public static func isPostgres(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+        WorkspaceAddress.isPostgres(text)
     }
 
     /// Reads a `postgres://` address; throws saying what is missing or wrong.

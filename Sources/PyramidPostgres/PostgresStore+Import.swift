@@ -58,6 +58,9 @@ private final class ImportJob: @unchecked Sendable {
     func run(on connection: PostgresConnection) async throws -> ImportSummary {
         let activities = reader.dialect.holds == .activities
         if activities {
+            // The merge sorts the file's rows by key and by day: with the server's default 4 MB a sort of a large
+            // file spills to disk in many small runs. This transaction's own setting, gone at its end.
+            try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
             try await connection.query(
                 """
                 CREATE TEMP TABLE staged_activity (

@@ -144,20 +144,12 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badLocation(let text, let reason):
-            "'\(Self.withoutPassword(text))' is not a PostgreSQL workspace address: \(reason)"
+            "'\(WorkspaceAddress.withoutPassword(text))' is not a PostgreSQL workspace address: \(reason)"
         case .cannotConnect(let location, let reason): "\(location): cannot connect to the workspace: \(reason)"
         case .server(let reason): "the PostgreSQL workspace refused: \(reason)"
         case .unknownRole(let role):
             "there is no database role '\(role)': create it first (CREATE ROLE \"\(role)\" LOGIN PASSWORD '…')"
         }
-    }
-
-    /// `text` with any password between `user:` and `@` replaced, so messages never print one.
-    static func withoutPassword(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@"),
-            let colon = text[scheme.upperBound..<at].firstIndex(of: ":")
-        else { return text }
-        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
     }
 }
 

@@ -112,3 +112,20 @@ public protocol RoleGrants {
     /// Takes back everything granted to `role`.
     func revoke(role: String) throws
 }
+
+/// What `--db` names: a SQLite file's path or a PostgreSQL workspace's `postgres://` address.
+public enum WorkspaceAddress {
+    /// Whether `text` names a PostgreSQL workspace (`postgres://` or `postgresql://`) rather than a SQLite file.
+    public static func isPostgres(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+    }
+
+    /// `text` with any password between `user:` and `@` left out, so that messages never print one.
+    public static func withoutPassword(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@"),
+            let colon = text[scheme.upperBound..<at].firstIndex(of: ":")
+        else { return text }
+        return String(text[..<colon]) + String(text[at...])
+    }
+}

@@ -46,7 +46,7 @@ struct GrantCommand: ParsableCommand {
     func run() throws {
         guard let grants = try workspace.openStore() as? any RoleGrants else {
             throw ValidationError(
-                "\(workspace.location) is a SQLite workspace: whoever can read its file reads all of it; roles are for "
+                "\(workspace.displayLocation) is a SQLite workspace: whoever can read its file reads all of it; roles are for "
                     + "a PostgreSQL workspace (--db postgres://…)")
         }
         if revoke {

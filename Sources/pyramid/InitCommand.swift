@@ -2,11 +2,22 @@ import ArgumentParser
 import Foundation
 import PyramidIngest
 
-/// `pyramid init`: writes pyramid.yml with the default standards.
+/// `pyramid init`: writes pyramid.yml with the default standards, and makes the workspace's tables when told
+/// which workspace (an organisation's PostgreSQL database is set up once, before roles are granted on it).
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Write pyramid.yml with the default standards.",
-        discussion: "Example: pyramid init && $EDITOR pyramid.yml")
+        commandName: "init", abstract: "Write pyramid.yml with the default standards (and make the workspace).",
+        discussion: """
+            With --db (or $PYRAMID_DB), also makes the workspace's tables: a SQLite file, or an organisation's \
+            PostgreSQL database, ready for `pyramid grant` and the first import.
+
+            Examples:
+              pyramid init && $EDITOR pyramid.yml
+              pyramid init --db postgres://owner@db.example.com/sales
+            """)
+
+    @Option(name: .long, help: "The workspace to make: a SQLite file or postgres://… (default: $PYRAMID_DB).")
+    var db: String?
 
     @Option(name: .long, help: "Where to write the settings.")
     var config = "pyramid.yml"
@@ -22,5 +33,10 @@ struct InitCommand: ParsableCommand {
         }
         try ConfigFile.template.write(to: url, atomically: true, encoding: .utf8)
         Terminal.print("wrote \(config): 20 outbound calls a day, 5 conversations a week, 100000 won a quarter")
+        if let location = db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] {
+            let workspace = try WorkspaceOptions.parse(["--db", location])
+            _ = try workspace.openStore()
+            Terminal.print("the workspace \(workspace.displayLocation) is ready for imports")
+        }
     }
 }

@@ -27,10 +27,12 @@ struct WorkspaceOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] ?? "pyramid.sqlite"
     }
 
+    /// The workspace in force for messages: a `postgres://` address without its password.
+    var displayLocation: String { WorkspaceAddress.withoutPassword(location) }
+
     /// Opens the workspace: PostgreSQL for a `postgres://` address, else the SQLite file.
     func openStore() throws -> any Workspace {
-        let lower = location.lowercased()
-        guard lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") else {
+        guard WorkspaceAddress.isPostgres(location) else {
             return try Store(url: URL(fileURLWithPath: location))
         }
         guard let open = Self.openPostgres else {

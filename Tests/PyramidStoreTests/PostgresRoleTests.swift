@@ -96,6 +96,23 @@ struct PostgresRoleTests {
         }
     }
 
+    @Test func salesOpsMakesTheFirstImportOfAnEmptyWorkspace() throws {
+        // The owner's first import sets the indexes aside; another role's cannot, and keeps them.
+        let server = try PostgresLocation(try #require(TestPostgres.server))
+        let ops = "pyramid_ops_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        try PostgresAdmin.execute(#"CREATE ROLE "\#(ops)" LOGIN"#, on: server)
+        defer { try? PostgresAdmin.execute(#"DROP ROLE "\#(ops)""#, on: server) }
+        try TestPostgres.withDatabase { location in
+            try PostgresStore(location: location).grant(role: ops, manager: nil)
+            var asOps = location
+            asOps.user = ops
+            let salesOps = try PostgresStore(location: asOps)
+            try importFile(salesOps, fixture("generic/roster.csv"))
+            #expect(try importFile(salesOps, fixture("generic/activities.csv")).added == 7)
+            #expect(try importFile(salesOps, fixture("generic/activities.csv")).unchanged == 7)
+        }
+    }
+
     @Test func aGrantNamesARoleThatExists() throws {
         try TestPostgres.withDatabase { location in
             let owner = try PostgresStore(location: location)

@@ -21,6 +21,27 @@ struct BadArgumentTests {
     }
 
     @Test(
+        "grant names a manager, --ops or --revoke, and a PostgreSQL workspace",
+        arguments: [
+            (["grant", "--role", "dana"], "name the manager whose teams the role reads, or pass --ops or --revoke"),
+            (["grant", "Dana Reyes", "--ops", "--role", "dana"], "a manager goes without --ops or --revoke"),
+            (["grant", "--ops", "--revoke", "--role", "dana"], "--ops and --revoke do not go together"),
+        ])
+    func grant(arguments: [String], message: String) {
+        let error = #expect(throws: (any Error).self) { try Pyramid.parseAsRoot(arguments) }
+        #expect(error.map(Pyramid.message) == message)
+    }
+
+    @Test func grantOnASQLiteWorkspaceSaysRolesArePostgreSQLs() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.sqlite").path
+        var command = try Pyramid.parseAsRoot(["grant", "Dana Reyes", "--role", "dana", "--db", db])
+        let error = #expect(throws: (any Error).self) { try command.run() }
+        #expect(error.map(Pyramid.message)?.contains("is a SQLite workspace: whoever can read its file") == true)
+    }
+
+    @Test(
         "a bad pyramid.yml stops the import before the workspace is opened",
         arguments: [
             ("time_zone: Mars/Olympus_Mons\n", "time_zone: 'Mars/Olympus_Mons' is not a time zone"),

@@ -66,6 +66,23 @@ struct PostgresCommandTests {
         }
     }
 
+    @Test func initMakesTheWorkspaceAndGrantOpensItToAManager() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestPostgres.withDatabase { location in
+            var initCommand = try Pyramid.parseAsRoot(
+                ["init", "--config", folder.appendingPathComponent("pyramid.yml").path, "--db", location.address])
+            try initCommand.run()
+            let store = try PostgresStore(location: location)
+            #expect(try store.counts().activities == 0)
+            var grant = try Pyramid.parseAsRoot([
+                "grant", "Dana Reyes", "--role", "nobody_here", "--db", location.address,
+            ])
+            let error = #expect(throws: (any Error).self) { try grant.run() }
+            #expect(error.map { "\($0)" }?.contains("there is no database role 'nobody_here'") == true)
+        }
+    }
+
     @Test func aBuildWithoutPostgreSQLSaysHowToGetIt() throws {
         let saved = WorkspaceOptions.openPostgres
         defer { WorkspaceOptions.openPostgres = saved }
