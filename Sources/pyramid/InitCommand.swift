@@ -27,13 +27,19 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: config)
+        let location = db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"]
         if FileManager.default.fileExists(atPath: url.path) && !force {
-            Terminal.note("\(config) already exists; pass --force to overwrite it")
-            throw ExitCode.failure
+            // Making the workspace of a team that already has its settings keeps them.
+            guard location != nil else {
+                Terminal.note("\(config) already exists; pass --force to overwrite it")
+                throw ExitCode.failure
+            }
+            Terminal.print("kept \(config), which exists already (--force overwrites it)")
+        } else {
+            try ConfigFile.template.write(to: url, atomically: true, encoding: .utf8)
+            Terminal.print("wrote \(config): 20 outbound calls a day, 5 conversations a week, 100000 won a quarter")
         }
-        try ConfigFile.template.write(to: url, atomically: true, encoding: .utf8)
-        Terminal.print("wrote \(config): 20 outbound calls a day, 5 conversations a week, 100000 won a quarter")
-        if let location = db ?? ProcessInfo.processInfo.environment["PYRAMID_DB"] {
+        if let location {
             let workspace = try WorkspaceOptions.parse(["--db", location])
             _ = try workspace.openStore()
             Terminal.print("the workspace \(workspace.displayLocation) is ready for imports")

@@ -75,6 +75,10 @@ struct PostgresCommandTests {
             try initCommand.run()
             let store = try PostgresStore(location: location)
             #expect(try store.counts().activities == 0)
+            // Again, with the settings there: kept, and the workspace opened as it is.
+            var again = try Pyramid.parseAsRoot(
+                ["init", "--config", folder.appendingPathComponent("pyramid.yml").path, "--db", location.address])
+            try again.run()
             var grant = try Pyramid.parseAsRoot([
                 "grant", "Dana Reyes", "--role", "nobody_here", "--db", location.address,
             ])
