@@ -14,14 +14,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var socketFolder: String?
     public var database: String
 
-    /// Whether `text` names a PostgreSQL workspace rather than a SQLite file.
-    public static func isPostgres(_ text: String) -> Bool {
-        WorkspaceAddress.isPostgres(text)
-    }
-
     /// Reads a `postgres://` address; throws saying what is missing or wrong.
     public init(_ text: String) throws {
-        guard Self.isPostgres(text), let parts = URLComponents(string: text) else {
+        guard WorkspaceAddress.isPostgres(text), let parts = URLComponents(string: text) else {
             throw PostgresStoreError.badLocation(text, "expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
         }
         guard let user = parts.user?.removingPercentEncoding, !user.isEmpty else {
