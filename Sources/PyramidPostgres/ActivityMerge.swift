@@ -1,11 +1,11 @@
 import Logging
 import PostgresNIO
 
-/// Merges an import's staged activities (`staged_activity`, in file order by `seq`) into `activity`, with the
-/// counts the SQLite workspace's import gives for the same rows: each row, in file order, is added (its key is
-/// new), updated (its values differ from the key's stored row, or from the key's previous row in the file), or
-/// unchanged. A key's last row in the file is what stays. A new row, and one moved to another day, gets the next
-/// id of its day (`day × 2³² + n`), in file order, as in SQLite.
+/// Merges an import's staged activities (`staged_activity`, in file order by `seq`, their owner rows in
+/// `staged_owner`) into `activity`, with the counts the SQLite workspace's import gives for the same rows: each row,
+/// in file order, is added (its key is new), updated (its values differ from the key's stored row, or from the
+/// key's previous row in the file), or unchanged. A key's last row in the file is what stays. A new row, and one
+/// moved to another day, gets the next id of its day (`day × 2³² + n`), in file order, as in SQLite.
 struct ActivityMerge {
     let connection: PostgresConnection
     let importID: Int64
@@ -20,7 +20,7 @@ struct ActivityMerge {
               count(*)
             FROM (SELECT key, digest, lag(digest) OVER (PARTITION BY key ORDER BY seq) AS previous
                   FROM staged_activity) s
-            LEFT JOIN activity a ON a.key = s.key
+            LEFT JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "s"))
             """, logger: logger
         ).collect().first
         let counts: (Int64, Int64, Int64) = try countRow?.decode((Int64, Int64, Int64).self) ?? (0, 0, 0)
@@ -30,13 +30,13 @@ struct ActivityMerge {
         try await connection.execute(
             script: """
                 CREATE TEMP TABLE merged_activity ON COMMIT DROP AS
-                SELECT DISTINCT ON (s.key) s.*, o.id AS owner_id, min(s.seq) OVER (PARTITION BY s.key) AS first_seq
-                FROM staged_activity s JOIN owner o ON o.name = s.owner_name
+                SELECT DISTINCT ON (s.key) s.*, o.owner_id, min(s.seq) OVER (PARTITION BY s.key) AS first_seq
+                FROM staged_activity s JOIN staged_owner o ON o.number = s.owner_number
                 ORDER BY s.key, s.seq DESC;
                 CREATE TEMP TABLE activity_new_id ON COMMIT DROP AS
                 WITH needing AS (
                   SELECT m.key, m.local_day, CASE WHEN a.key IS NULL THEN m.first_seq ELSE m.seq END AS at
-                  FROM merged_activity m LEFT JOIN activity a ON a.key = m.key
+                  FROM merged_activity m LEFT JOIN activity a ON \(PostgresSchema.keyMatch("a", "m"))
                   WHERE a.key IS NULL OR (a.digest <> m.digest AND a.local_day <> m.local_day)),
                 first_ids AS (
                   SELECT d.local_day, coalesce(
@@ -47,6 +47,26 @@ struct ActivityMerge {
                 SELECT n.key, f.id + row_number() OVER (PARTITION BY n.local_day ORDER BY n.at) - 1 AS id
                 FROM needing n JOIN first_ids f USING (local_day);
                 """, logger: logger)
+        // For the daily tallies: the days of the rows changed, both those they leave and those they come to (all
+        // counted again), and the rows added (added to their groups).
+        try await connection.query(
+            """
+            CREATE TEMP TABLE touched_day ON COMMIT DROP AS
+            SELECT a.local_day FROM merged_activity m JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "m"))
+            WHERE a.digest <> m.digest
+            UNION
+            SELECT m.local_day FROM merged_activity m JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "m"))
+            WHERE a.digest <> m.digest
+            """, logger: logger)
+        try await connection.query(
+            """
+            CREATE TEMP TABLE added_activity ON COMMIT DROP AS
+            SELECT n.id, m.key, m.owner_id, m.local_day, m.kind, m.direction, m.outcome, m.done, m.duration,
+              m.occurred_at, m.utc_offset, m.logged_at, m.outcome_text, m.subject, m.contact, m.company,
+              m.outcome_from_words, m.digest
+            FROM merged_activity m JOIN activity_new_id n ON n.key = m.key
+            WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE \(unescaped: PostgresSchema.keyMatch("a", "m")))
+            """, logger: logger)
         try await connection.query(
             """
             UPDATE activity a SET id = coalesce(n.id, a.id), owner_id = m.owner_id, local_day = m.local_day,
@@ -56,45 +76,18 @@ struct ActivityMerge {
               outcome_from_words = m.outcome_from_words, digest = m.digest, import_id = \(importID),
               version = a.version + 1
             FROM merged_activity m LEFT JOIN activity_new_id n ON n.key = m.key
-            WHERE a.key = m.key AND a.digest <> m.digest
+            WHERE \(unescaped: PostgresSchema.keyMatch("a", "m")) AND a.digest <> m.digest
             """, logger: logger)
-        // Into an empty table, the rows go in without their indexes, which are then built from all of them at
-        // once, a sort each (a shuffled 1M-row file: 24.3 s for the insert with them, 17.5 s without and 1.3 s to
-        // build them). Only the table's owner may drop them; another role's import keeps them.
-        let empty =
-            try await connection.query(
-                """
-                SELECT NOT EXISTS (SELECT 1 FROM activity)
-                  AND pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'activity'::regclass), 'MEMBER')
-                """, logger: logger
-            ).collect().first?.decode(Bool.self) ?? false
-        if empty {
-            try await connection.execute(
-                script: """
-                    SET LOCAL maintenance_work_mem = '512MB';
-                    ALTER TABLE activity DROP CONSTRAINT activity_key_key;
-                    ALTER TABLE activity DROP CONSTRAINT activity_pkey;
-                    """, logger: logger)
-        }
         try await connection.query(
             """
             INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
               occurred_at, utc_offset, logged_at, outcome_text, subject, contact, company, outcome_from_words,
               digest, import_id)
-            SELECT n.id, m.key, m.owner_id, m.local_day, m.kind, m.direction, m.outcome, m.done, m.duration,
-              m.occurred_at, m.utc_offset, m.logged_at, m.outcome_text, m.subject, m.contact, m.company,
-              m.outcome_from_words, m.digest, \(importID)
-            FROM merged_activity m JOIN activity_new_id n ON n.key = m.key
-            WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.key = m.key)
-            ORDER BY n.id
+            SELECT id, key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
+              logged_at, outcome_text, subject, contact, company, outcome_from_words, digest, \(importID)
+            FROM added_activity
+            ORDER BY id
             """, logger: logger)
-        if empty {
-            try await connection.execute(
-                script: """
-                    ALTER TABLE activity ADD CONSTRAINT activity_pkey PRIMARY KEY (id);
-                    ALTER TABLE activity ADD CONSTRAINT activity_key_key UNIQUE (key);
-                    """, logger: logger)
-        }
         return (Int(added), Int(updated), Int(all - added - updated))
     }
 }

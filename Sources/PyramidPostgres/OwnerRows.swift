@@ -10,6 +10,9 @@ struct OwnerRows {
     private var known: [String: (id: Int64, seller: String?)] = [:]
     private var matcher: OwnerMatcher
     private var nextID: Int64
+    /// The sellers and owner rows numbered and not written yet.
+    private var newSellers: [(email: String, name: String)] = []
+    private var newOwners: [(id: Int64, name: String, seller: String?)] = []
 
     init(connection: PostgresConnection, logger: Logger) async throws {
         self.connection = connection
@@ -27,26 +30,43 @@ struct OwnerRows {
         matcher = OwnerMatcher(sellers: try await PostgresQueries.sellers(connection, logger: logger))
     }
 
-    /// The owner row for `name`, created (and matched to the roster, or made a seller when it is an email) on
-    /// first sight.
-    mutating func id(of name: String) async throws -> Int64 {
+    /// The owner row for `name`: known, or numbered now (and matched to the roster, or made a seller when it is an
+    /// email) and written by the next `write()`, so that an import streaming its rows can number owners meanwhile.
+    mutating func id(of name: String) -> Int64 {
         if let owner = known[name] { return owner.id }
         var seller = matcher.match(name)
         if seller == nil, name.contains("@") {
-            let email = name.lowercased()
-            seller = email
-            try await connection.query(
-                """
-                INSERT INTO seller (email, name) VALUES (\(email), \(Seller.name(fromEmail: name)))
-                ON CONFLICT DO NOTHING
-                """, logger: logger)
+            seller = name.lowercased()
+            newSellers.append((name.lowercased(), Seller.name(fromEmail: name)))
         }
         let id = nextID
         nextID += 1
-        try await connection.query(
-            "INSERT INTO owner (id, name, seller_email) VALUES (\(id), \(name), \(seller))", logger: logger)
+        newOwners.append((id, name, seller))
         known[name] = (id, seller)
         return id
+    }
+
+    /// Writes the owner rows (and sellers) numbered since the last call.
+    mutating func write() async throws {
+        if !newSellers.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO seller (email, name)
+                SELECT * FROM unnest(\(newSellers.map(\.email))::text[], \(newSellers.map(\.name))::text[])
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+            newSellers.removeAll()
+        }
+        if !newOwners.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO owner (id, name, seller_email)
+                SELECT id, name, nullif(seller, '')
+                FROM unnest(\(newOwners.map(\.id))::bigint[], \(newOwners.map(\.name))::text[],
+                  \(newOwners.map { $0.seller ?? "" })::text[]) AS o(id, name, seller)
+                """, logger: logger)
+            newOwners.removeAll()
+        }
     }
 
     /// After a roster import: matches every owner name again.

@@ -56,10 +56,11 @@ extension PostgresStore: RoleGrants {
         }
     }
 
-    /// The workspace's tables that `grant` opens, each bound by its row-level policy.
+    /// The workspace's tables that `grant` opens, each bound by its row-level policy (but `tally_basis`, which holds
+    /// two thresholds).
     static let tables = [
         "seller", "owner", "activity", "deal", "time_off", "quarantine", "import_run", "coaching_entry",
-        "coaching_agreement",
+        "coaching_agreement", "activity_tally", "tally_basis",
     ]
     static let sequences = ["deal_id_seq", "time_off_id_seq", "quarantine_id_seq", "coaching_entry_id_seq"]
 }

@@ -13,39 +13,56 @@ extension PostgresStore {
     /// An activity file's rows stream into a staging table through `COPY`; one statement then counts them against
     /// the stored rows and a few more merge them in. Two imports at once each stage their file side by side and
     /// merge one after the other (an advisory lock), so both land and each key is stored once. PostgreSQL keeps no
-    /// daily tallies (reports count from the activities), so `tallyBasis` changes nothing here.
+    /// daily tallies' counts are brought up to date with the thresholds `tallyBasis` (see `PostgresTallies`); without
+    /// it they are marked unusable and reports count from the activities.
     public func importFile(
         _ reader: ExportReader, path: String, dryRun: Bool = false, now: Date = Date(),
         tallyBasis: TallyBasis? = nil, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         let job = ImportJob(
             reader: reader, path: path, dryRun: dryRun, startedAt: ISO8601DateFormatter().string(from: now),
-            progress: progress, logger: logger)
+            tallyBasis: tallyBasis, progress: progress, maximumHeld: maximumHeldRows, logger: logger)
         return try transaction(dryRun ? .dryRun : .write) { connection in try await job.run(on: connection) }
     }
 }
 
 /// One file's import inside its transaction. Used from one task at a time (the reader is not shared).
+///
+/// The reading thread (`RowPipeline`) hands activities over packed, which are copied to the server as they come:
+/// - into an empty workspace, by the table's owner, straight into `activity` under their final ids, with the
+///   table's indexes and owner reference set aside and built again from all rows at once (`copyStraightIn`); a row
+///   whose key the file may have given already (`KeySieve`) is held back and merged as below;
+/// - otherwise into a staging table, from which `ActivityMerge` counts and merges them.
 private final class ImportJob: @unchecked Sendable {
     let reader: ExportReader
     let path: String
     let dryRun: Bool
     let startedAt: String
+    let tallyBasis: TallyBasis?
     let progress: ((ImportProgress) -> Void)?
     let logger: Logger
     var summary: ImportSummary
-    /// The owner names the file uses, in the order first met (owner rows are numbered in that order).
-    var ownerNames: [String] = []
-    var ownerSeen: Set<String> = []
+    /// The names the file gives its activities' owners, numbered in the order the reading thread met them, and
+    /// their UTF-8.
+    var activityOwners: [String] = []
+    var activityOwnerBytes: [[UInt8]] = []
+    /// The file's other records (deals, sellers, time off) in file order, and the owners its deals name.
     var records: [ImportedRecord] = []
+    var recordOwners: [String] = []
+    /// Once the merge lock is held: the import's id and the owner rows.
+    var settled: (importID: Int64, owners: OwnerRows)?
 
     /// The advisory lock an import holds from its merge to its commit (any number, the same in every process).
     static let mergeLock: Int64 = 0x5059_5241_4D49_4402
+    /// The most rows held back from the straight copy before the rest of the file goes through the staging table.
+    let maximumHeld: Int
 
     init(
-        reader: ExportReader, path: String, dryRun: Bool, startedAt: String,
-        progress: ((ImportProgress) -> Void)?, logger: Logger
+        reader: ExportReader, path: String, dryRun: Bool, startedAt: String, tallyBasis: TallyBasis?,
+        progress: ((ImportProgress) -> Void)?, maximumHeld: Int, logger: Logger
     ) {
+        self.tallyBasis = tallyBasis
+        self.maximumHeld = maximumHeld
         self.reader = reader
         self.path = path
         self.dryRun = dryRun
@@ -56,67 +73,25 @@ private final class ImportJob: @unchecked Sendable {
     }
 
     func run(on connection: PostgresConnection) async throws -> ImportSummary {
-        let activities = reader.dialect.holds == .activities
-        if activities {
-            // The merge sorts the file's rows by key and by day: with the server's default 4 MB a sort of a large
-            // file spills to disk in many small runs. This transaction's own setting, gone at its end.
-            try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
-            try await connection.query(
-                """
-                CREATE TEMP TABLE staged_activity (
-                  seq bigint NOT NULL, key text COLLATE "C" NOT NULL, owner_name text COLLATE "C" NOT NULL,
-                  local_day integer NOT NULL, kind text NOT NULL, direction text NOT NULL, outcome text NOT NULL,
-                  done boolean NOT NULL, duration bigint, occurred_at bigint NOT NULL, utc_offset integer NOT NULL,
-                  logged_at bigint, outcome_text text NOT NULL, subject text NOT NULL, contact text NOT NULL,
-                  company text NOT NULL, outcome_from_words boolean NOT NULL, digest bigint NOT NULL
-                ) ON COMMIT DROP
-                """, logger: logger)
-            try await connection.copyFrom(table: "staged_activity", columns: ActivityCopy.columns, logger: logger) {
-                writer in
-                var rows = ActivityCopy()
-                var seq = 0
-                while let row = try reader.next() {
-                    guard case .record(.activity(let activity), _) = row else {
-                        take(row)
-                        continue
-                    }
-                    summary.rowsRead += 1
-                    if activity.outcomeSource == .words { summary.outcomesFromWords += 1 }
-                    noteOwner(activity.owner)
-                    rows.append(activity, seq: seq)
-                    seq += 1
-                    if rows.isFull { try await writer.write(rows.take()) }
-                    reportProgress()
-                }
-                if rows.buffer.readableBytes > 0 { try await writer.write(rows.take()) }
-            }
+        let pipeline = RowPipeline(reader: reader, sourceSeed: ActivityDigest.of(interpretation: reader.interpretation))
+        pipeline.start()
+        // Whatever happens here, the reading thread is done with the reader before this returns.
+        defer { pipeline.cancelAndWait() }
+        if reader.dialect.holds == .activities {
+            try await importActivities(pipeline, on: connection)
         } else {
-            while let row = try reader.next() {
-                take(row)
-                reportProgress()
-            }
+            while let batch = try pipeline.next() { take(batch) }
         }
-        // From here to the commit, one import at a time: ids, owner rows and keys are settled against what the
-        // other imports committed.
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.mergeLock))", logger: logger)
-        let importID =
-            try await connection.query("SELECT coalesce(max(id), 0) + 1 FROM import_run", logger: logger)
-            .collect().first?.decode(Int64.self) ?? 1
-        var owners = try await OwnerRows(connection: connection, logger: logger)
-        for name in ownerNames { _ = try await owners.id(of: name) }
-        if activities {
-            let merge = ActivityMerge(connection: connection, importID: importID, logger: logger)
-            let counts = try await merge.run()
-            summary.added += counts.added
-            summary.updated += counts.updated
-            summary.unchanged += counts.unchanged
-        }
+        let (importID, owners) = try await settle(on: connection)
+        var ownerRows = owners
+        for name in recordOwners { _ = ownerRows.id(of: name) }
+        try await ownerRows.write()
         let store = RecordStore(connection: connection, importID: importID, logger: logger)
         for record in records {
             let change: RecordStore.Change
             switch record {
-            case .activity: preconditionFailure("activities are staged")
-            case .deal(let deal): change = try await store.store(deal, owner: try await owners.id(of: deal.owner))
+            case .activity: preconditionFailure("activities come packed")
+            case .deal(let deal): change = try await store.store(deal, owner: ownerRows.id(of: deal.owner))
             case .seller(let seller): change = try await store.store(seller)
             case .timeOff(let timeOff): change = try await store.store(timeOff)
             }
@@ -126,14 +101,250 @@ private final class ImportJob: @unchecked Sendable {
             case .unchanged: summary.unchanged += 1
             }
         }
-        if reader.dialect.holds == .roster { try await owners.resolve() }
+        if reader.dialect.holds == .roster { try await ownerRows.resolve() }
         summary.sha256 = reader.sha256()
         summary.encoding = reader.encoding.rawValue
-        summary.unmatchedOwners = owners.unmatched(among: Set(ownerNames))
+        summary.unmatchedOwners = ownerRows.unmatched(among: Set(activityOwners + recordOwners))
         summary.importID = dryRun ? nil : importID
         try await logImport(importID, on: connection)
         return summary
     }
+
+    /// Copies the file's activities to the server and merges them (see the type's description), and brings the
+    /// daily tallies up to date.
+    private func importActivities(_ pipeline: RowPipeline, on connection: PostgresConnection) async throws {
+        // The merge sorts the file's rows by key and by day: with the server's default 4 MB a sort of a large file
+        // spills to disk in many small runs. This transaction's own setting, gone at its end.
+        try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
+        var held = ActivityBatch()
+        var readAll = false
+        var counter: PostgresTallies.Counter?
+        if try await canCopyStraightIn(connection, locked: false) {
+            try await settle(on: connection)
+            // Another import may have filled the table before the lock came.
+            if try await canCopyStraightIn(connection, locked: true) {
+                (held, readAll, counter) = try await copyStraightIn(pipeline, on: connection)
+            }
+        }
+        var recountAll = false
+        if counter == nil, let tallyBasis {
+            // Counted with other thresholds (or before there were tallies), they are all counted again.
+            try await settle(on: connection)
+            recountAll = try await !PostgresTallies.usable(connection, basis: tallyBasis, logger: logger)
+        }
+        var merged = false
+        if !readAll || !held.isEmpty {
+            try await stage(held: held, then: readAll ? nil : pipeline, on: connection)
+            merged = try await merge(on: connection)
+        }
+        try await PostgresTallies.finish(
+            connection, basis: tallyBasis, counter: counter, merged: merged, recountAll: recountAll, logger: logger)
+    }
+
+    /// Merges the staged rows (see `ActivityMerge`); whether it added or changed any (which it leaves in
+    /// `added_activity` and `touched_day` for the tallies).
+    private func merge(on connection: PostgresConnection) async throws -> Bool {
+        let (importID, settledOwners) = try await settle(on: connection)
+        var owners = settledOwners
+        let numbers = activityOwners.indices.map(Int64.init)
+        let ids = activityOwners.map { owners.id(of: $0) }
+        try await owners.write()
+        settled?.owners = owners
+        try await connection.query(
+            """
+            CREATE TEMP TABLE staged_owner ON COMMIT DROP AS
+            SELECT * FROM unnest(\(numbers)::bigint[], \(ids)::bigint[]) AS o(number, owner_id)
+            """, logger: logger)
+        let counts = try await ActivityMerge(connection: connection, importID: importID, logger: logger).run()
+        summary.added += counts.added
+        summary.updated += counts.updated
+        summary.unchanged += counts.unchanged
+        return counts.added > 0 || counts.updated > 0
+    }
+
+    /// Takes the merge lock, if not yet taken: from then to the commit, one import at a time, so that ids, owner
+    /// rows and keys are settled against what the other imports committed. Gives the import's id and owner rows.
+    @discardableResult
+    private func settle(on connection: PostgresConnection) async throws -> (importID: Int64, owners: OwnerRows) {
+        if let settled { return settled }
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.mergeLock))", logger: logger)
+        let importID =
+            try await connection.query("SELECT coalesce(max(id), 0) + 1 FROM import_run", logger: logger)
+            .collect().first?.decode(Int64.self) ?? 1
+        let owners = try await OwnerRows(connection: connection, logger: logger)
+        settled = (importID, owners)
+        return (importID, owners)
+    }
+
+    /// Whether the activities can go straight into `activity`: it is empty, and this role owns it (only the owner
+    /// may set its indexes aside; another role's import goes through the staging table).
+    ///
+    /// Reading a table locks it against `ALTER TABLE` until the transaction ends. Before the merge lock is
+    /// `locked`, it is read in a subtransaction that is then rolled back, which lets that lock go: else an import
+    /// waiting for the merge lock would hold it against the import holding the merge lock that sets the table's
+    /// indexes aside, and each would wait for the other.
+    private func canCopyStraightIn(_ connection: PostgresConnection, locked: Bool) async throws -> Bool {
+        if !locked { try await connection.query("SAVEPOINT pyramid_look", logger: logger) }
+        let can =
+            try await connection.query(
+                """
+                SELECT NOT EXISTS (SELECT 1 FROM activity)
+                  AND pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'activity'::regclass), 'MEMBER')
+                """, logger: logger
+            ).collect().first?.decode(Bool.self) ?? false
+        if !locked {
+            try await connection.query("ROLLBACK TO SAVEPOINT pyramid_look", logger: logger)
+            try await connection.query("RELEASE SAVEPOINT pyramid_look", logger: logger)
+        }
+        return can
+    }
+
+    /// Copies the activities straight into the empty `activity` table, under the merge lock: each gets the next id
+    /// of its day in file order, and every one is added. The table's key and id indexes and its owner reference
+    /// are dropped first and made again at the end, each from all rows at once (a sort, where a million rows
+    /// copied into the indexes took a random place each).
+    ///
+    /// A row whose key the file may have given before (`KeySieve`; certainly when it did) is held back, and so is
+    /// every row after the `maximumHeld`th held back: the rows held back are merged through the staging table once
+    /// the indexes are back. Gives them, and whether the file was read to the end.
+    private func copyStraightIn(
+        _ pipeline: RowPipeline, on connection: PostgresConnection
+    ) async throws -> (held: ActivityBatch, readAll: Bool, counter: PostgresTallies.Counter?) {
+        guard let importID = settled?.importID, var owners = settled?.owners else {
+            preconditionFailure("the merge lock is taken first")
+        }
+        try await connection.execute(
+            script: """
+                SET LOCAL maintenance_work_mem = '1GB';
+                DROP INDEX activity_key;
+                ALTER TABLE activity DROP CONSTRAINT activity_pkey;
+                ALTER TABLE activity DROP CONSTRAINT activity_owner_id_fkey;
+                DELETE FROM activity_tally;
+                """, logger: logger)
+        let held = ActivityBatch()
+        var counter = tallyBasis.map(PostgresTallies.Counter.init)
+        var heldCount = 0
+        var readAll = true
+        var added = 0
+        // A row of an export takes 100 bytes or more. Up to 32 MiB: at SQLite's 6 MiB, 10M rows held back more
+        // than the limit.
+        var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: 256 << 20)
+        var nextIDs: [Int: Int64] = [:]
+        var ownerIDs: [Int64] = []
+        var ownerNames: [[UInt8]] = []
+        let target = ActivityCopy.Target.activity(importID: importID)
+        // The loop reads and writes locals only: each use of the job's own properties would be checked for
+        // exclusive access.
+        try await connection.copyFrom(table: "activity", columns: target.columns, logger: logger) { writer in
+            var rows = ActivityCopy(target)
+            while let batch = try pipeline.next() {
+                take(batch)
+                for name in batch.newOwners {
+                    ownerIDs.append(owners.id(of: name))
+                    ownerNames.append(Array(name.utf8))
+                }
+                let activities = batch.activities
+                for row in activities.rows {
+                    let key = activities.text(0, of: row)
+                    guard heldCount < maximumHeld, !key.contains(0), !sieve.insert(ActivityDigest.of(key)) else {
+                        held.append(row, of: activities)
+                        heldCount += 1
+                        continue
+                    }
+                    let id = Self.nextID(of: row.day, in: &nextIDs)
+                    counter?.add(row, owner: ownerIDs[row.owner])
+                    ownerNames[row.owner].withUnsafeBufferPointer { name in
+                        rows.append(row, of: activities, first: id, owner: ownerIDs[row.owner], ownerName: name)
+                    }
+                    added += 1
+                    if rows.isFull { try await writer.write(rows.take()) }
+                }
+                if heldCount >= maximumHeld {
+                    readAll = false
+                    break
+                }
+            }
+            if !rows.isEmpty { try await writer.write(rows.take()) }
+        }
+        summary.added += added
+        try await owners.write()
+        settled?.owners = owners
+        // The owner reference is made without checking the rows: every owner id in them was given by `owners`,
+        // whose rows are written just above (checking took a third of a second for a million rows). Rows written
+        // later are checked.
+        try await connection.execute(
+            script: """
+                ALTER TABLE activity ADD CONSTRAINT activity_pkey PRIMARY KEY (id);
+                CREATE UNIQUE INDEX activity_key ON activity ((hashtextextended(key, 0)), key);
+                ALTER TABLE activity ADD CONSTRAINT activity_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES owner(id)
+                  NOT VALID;
+                """, logger: logger)
+        return (held, readAll, counter)
+    }
+
+    /// The next id of `day`, counted in `nextIDs` from the day's first (the table was empty).
+    private static func nextID(of day: Int, in nextIDs: inout [Int: Int64]) -> Int64 {
+        func take(_ next: inout Int64) -> Int64 {
+            defer { next += 1 }
+            return next
+        }
+        return take(&nextIDs[day, default: ActivityID.first(ofDay: day)])
+    }
+
+    /// Copies the rows `held`, then the rest of what `pipeline` reads, into the staging table, in file order.
+    private func stage(held: ActivityBatch, then pipeline: RowPipeline?, on connection: PostgresConnection) async throws
+    {
+        try await connection.query(
+            """
+            CREATE TEMP TABLE staged_activity (
+              seq bigint NOT NULL, key text COLLATE "C" NOT NULL, owner_number bigint NOT NULL,
+              local_day integer NOT NULL, kind text NOT NULL, direction text NOT NULL, outcome text NOT NULL,
+              done boolean NOT NULL, duration bigint, occurred_at bigint NOT NULL, utc_offset integer NOT NULL,
+              logged_at bigint, outcome_text text COLLATE "C" NOT NULL, subject text COLLATE "C" NOT NULL,
+              contact text COLLATE "C" NOT NULL, company text COLLATE "C" NOT NULL, outcome_from_words boolean NOT NULL,
+              digest bigint NOT NULL
+            ) ON COMMIT DROP
+            """, logger: logger)
+        let target = ActivityCopy.Target.staged
+        try await connection.copyFrom(table: "staged_activity", columns: target.columns, logger: logger) { writer in
+            var rows = ActivityCopy(target)
+            var seq: Int64 = 0
+            var ownerNames = activityOwnerBytes
+            func copy(_ activities: ActivityBatch) async throws {
+                for row in activities.rows {
+                    ownerNames[row.owner].withUnsafeBufferPointer { name in
+                        rows.append(row, of: activities, first: seq, owner: Int64(row.owner), ownerName: name)
+                    }
+                    seq += 1
+                    if rows.isFull { try await writer.write(rows.take()) }
+                }
+            }
+            try await copy(held)
+            while let batch = try pipeline?.next() {
+                take(batch)
+                ownerNames.append(contentsOf: batch.newOwners.map { Array($0.utf8) })
+                try await copy(batch.activities)
+            }
+            if !rows.isEmpty { try await writer.write(rows.take()) }
+        }
+    }
+
+    /// Counts a batch of the reading thread's, keeps its owner names and the rows that are not activities.
+    private func take(_ batch: RowPipeline.Batch) {
+        for name in batch.newOwners {
+            activityOwners.append(name)
+            activityOwnerBytes.append(Array(name.utf8))
+        }
+        summary.rowsRead += batch.activities.count
+        for row in batch.activities.rows where row.outcomeSource == .words { summary.outcomesFromWords += 1 }
+        for row in batch.rows { take(row) }
+        if let progress, summary.rowsRead >= nextProgress {
+            nextProgress = summary.rowsRead + 50_000
+            progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))
+        }
+    }
+
+    private var nextProgress = 50_000
 
     /// Counts or keeps a row that is not an activity (or an activity file's footer or quarantined row).
     private func take(_ row: ExportRow) {
@@ -146,25 +357,9 @@ private final class ImportJob: @unchecked Sendable {
             summary.problems.append(problem)
         case .record(let record, _):
             summary.rowsRead += 1
-            switch record {
-            case .deal(let deal): noteOwner(deal.owner)
-            case .activity(let activity): noteOwner(activity.owner)
-            case .seller, .timeOff: break
-            }
+            if case .deal(let deal) = record { recordOwners.append(deal.owner) }
             records.append(record)
         }
-    }
-
-    private func noteOwner(_ name: String) {
-        if ownerSeen.insert(name).inserted { ownerNames.append(name) }
-    }
-
-    private var nextProgress = 50_000
-
-    private func reportProgress() {
-        guard let progress, summary.rowsRead >= nextProgress else { return }
-        nextProgress += 50_000
-        progress(ImportProgress(rows: summary.rowsRead, bytes: reader.bytesRead, totalBytes: reader.fileSize))
     }
 
     /// The import log's row and the quarantined rows; rows quarantined by an earlier import of the same bytes stay,

@@ -13,11 +13,19 @@ public final class PostgresStore: Sendable {
     let connection: PostgresConnection
     let logger: Logger
     private let executor: BlockingExecutor
+    /// The most activities an import into an empty workspace holds back before it merges the rest of its file
+    /// (see `ImportJob.copyStraightIn`).
+    let maximumHeldRows: Int
 
     /// Connects to the workspace at `location` and brings its tables up to date.
-    public init(location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres")) throws {
+    public convenience init(location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres")) throws {
+        try self.init(location: location, logger: logger, maximumHeldRows: 65_536)
+    }
+
+    init(location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres"), maximumHeldRows: Int) throws {
         self.location = location
         self.logger = logger
+        self.maximumHeldRows = maximumHeldRows
         let executor = BlockingExecutor(label: "pyramid.postgres")
         self.executor = executor
         do {

@@ -9,49 +9,49 @@ import PyramidIngest
 /// `ActivitySink.takesRecords`): its text is then its key and the record's bytes.
 ///
 /// A class, filled by one thread and then handed to another: a batch handed over is not appended to again.
-final class ActivityBatch: @unchecked Sendable {
+package final class ActivityBatch: @unchecked Sendable {
     /// The text values, in the order the writer binds them (`ActivityWriter`'s column order).
-    static let textFields = 8
+    package static let textFields = 8
 
     /// One activity.
-    struct Row {
+    package struct Row {
         /// Days since 1970-01-01 of its local date.
-        var day: Int
+        package var day: Int
         /// Its owner's place among the owner names the import has met, in the order it met them.
-        var owner: Int
-        var kind: ActivityKind
-        var direction: Direction
-        var outcome: Outcome
-        var outcomeSource: OutcomeSource
-        var done: Bool
-        var duration: Int?
-        var occurredAt: Int64
-        var utcOffsetMinutes: Int
-        var loggedAt: Int64?
+        package var owner: Int
+        package var kind: ActivityKind
+        package var direction: Direction
+        package var outcome: Outcome
+        package var outcomeSource: OutcomeSource
+        package var done: Bool
+        package var duration: Int?
+        package var occurredAt: Int64
+        package var utcOffsetMinutes: Int
+        package var loggedAt: Int64?
         /// Where its text values start in the batch's `text`, and where each ends: key, kind, direction,
         /// outcome, outcome text, subject, contact and company, one after the other.
-        var textStart: Int
-        var textEnds: SIMD8<Int32>
+        package var textStart: Int
+        package var textEnds: SIMD8<Int32>
         /// The digest of its values but key and owner (see `ActivityDigest.content`); 0 for a record.
-        var contentDigest: UInt64
+        package var contentDigest: UInt64
         /// The digest of the record it was read from (`ActivityDigest.source`); nil when that is not known.
-        var sourceDigest: Int64?
+        package var sourceDigest: Int64?
         /// Whether it is a record read no further than its key and owner: its text is its key (value 0) and the
         /// record's bytes (value 1), and its other values are not known.
-        var isRecord: Bool
+        package var isRecord: Bool
         /// The physical line its record starts on, for a record.
-        var line: Int
+        package var line: Int
 
         /// Whether it names a contact (text value 6).
-        var hasContact: Bool { textEnds[6] > textEnds[5] }
+        package var hasContact: Bool { textEnds[6] > textEnds[5] }
 
         /// Where text value `field` (0 ..< `textFields`) lies in the batch's `text`.
-        func text(_ field: Int) -> Range<Int> {
+        package func text(_ field: Int) -> Range<Int> {
             textStart + (field == 0 ? 0 : Int(textEnds[field - 1]))..<textStart + Int(textEnds[field])
         }
     }
 
-    private(set) var rows: [Row] = []
+    package private(set) var rows: [Row] = []
     /// The text values' bytes: `textCount` of `textCapacity` used. Copied in place, because Array's
     /// `append(contentsOf:)` costs more than the copy itself for values this short.
     private var text: UnsafeMutablePointer<UInt8>
@@ -59,7 +59,7 @@ final class ActivityBatch: @unchecked Sendable {
     private var textCapacity: Int
 
     /// An empty batch with room for `rows` rows and `textCapacity` bytes of text before it grows.
-    init(rows: Int = 0, textCapacity: Int = 1 << 16) {
+    package init(rows: Int = 0, textCapacity: Int = 1 << 16) {
         self.rows.reserveCapacity(rows)
         self.textCapacity = textCapacity
         text = .allocate(capacity: textCapacity)
@@ -67,8 +67,8 @@ final class ActivityBatch: @unchecked Sendable {
 
     deinit { text.deallocate() }
 
-    var count: Int { rows.count }
-    var isEmpty: Bool { rows.isEmpty }
+    package var count: Int { rows.count }
+    package var isEmpty: Bool { rows.isEmpty }
 
     /// Packs `activity`, whose owner is the import's `owner`th, read under the interpretation digested in
     /// `sourceSeed` (see `ActivityDigest.source`).
@@ -141,13 +141,13 @@ final class ActivityBatch: @unchecked Sendable {
     }
 
     /// The bytes of text value `field` of `row`.
-    func text(_ field: Int, of row: Row) -> UnsafeBufferPointer<UInt8> {
+    package func text(_ field: Int, of row: Row) -> UnsafeBufferPointer<UInt8> {
         let range = row.text(field)
         return UnsafeBufferPointer(start: text + range.lowerBound, count: range.count)
     }
 
     /// Copies `row` of `batch` to the end of this one.
-    func append(_ row: Row, of batch: ActivityBatch) {
+    package func append(_ row: Row, of batch: ActivityBatch) {
         var copy = row
         copy.textStart = textCount
         append(UnsafeBufferPointer(start: batch.text + row.textStart, count: Int(row.textEnds[Self.textFields - 1])))
@@ -165,7 +165,7 @@ final class ActivityBatch: @unchecked Sendable {
     /// The text buffer, whose bytes stay where they are until the batch is appended to or cleared.
     var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text, count: textCount) }
 
-    func removeAll() {
+    package func removeAll() {
         rows.removeAll(keepingCapacity: true)
         textCount = 0
     }

@@ -6,7 +6,7 @@ import GRDB
 /// The digest is stored data: its definition must never change, or every stored row would look changed to
 /// the next import. Two different rows share a digest with a chance of about 2⁻⁶⁴, the odds of an update
 /// going unseen.
-struct ActivityDigest {
+package struct ActivityDigest {
     private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
     /// The text values in a digest: every text value stored but the key.
     static let textValues = ActivityBatch.textFields - 1
@@ -53,13 +53,13 @@ struct ActivityDigest {
     }
 
     /// The seed of `source` for records read under `interpretation` (`ExportReader.interpretation`).
-    static func of(interpretation: String) -> UInt64 {
+    package static func of(interpretation: String) -> UInt64 {
         var text = interpretation
         return text.withUTF8 { of($0) }
     }
 
     /// The digest of `bytes` alone.
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var digest = ActivityDigest()
         digest.add(bytes)
         return digest.value

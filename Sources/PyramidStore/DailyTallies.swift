@@ -36,7 +36,7 @@ public struct TallyBasis: Sendable, Hashable {
 
     /// Whether a done call of `duration` seconds (nil when unknown) counts as long enough, and as few-second;
     /// `countsSQL` says the same in SQL.
-    func counts(duration: Int?) -> (long: Bool, short: Bool, borderline: Bool) {
+    package func counts(duration: Int?) -> (long: Bool, short: Bool, borderline: Bool) {
         let length = CallLength(seconds: duration, minimum: minimumCallSeconds)
         return (
             length == .long || length == .unknown, duration.map { $0 <= shortCallSeconds } ?? false,

@@ -4,17 +4,17 @@ import PyramidIngest
 /// Reads an export on a background thread while the caller writes to the database, handing rows over in
 /// batches through a small bounded queue: parsing and SQLite then use both cores, and memory stays flat.
 /// Activities are handed over packed for the writer (`ActivityBatch`), their owners as numbers.
-final class RowPipeline: @unchecked Sendable {
+package final class RowPipeline: @unchecked Sendable {
     /// Rows read, and how far into the file the reader was after them.
-    struct Batch {
+    package struct Batch {
         /// The activities read.
-        var activities: ActivityBatch
+        package var activities: ActivityBatch
         /// The owner names met for the first time in this batch, in order: the activities name owners by
         /// their place among all the names met so far.
-        var newOwners: [String] = []
+        package var newOwners: [String] = []
         /// The other rows read (deals, sellers, time off, quarantined rows, footers), in file order.
-        var rows: [ExportRow] = []
-        var bytesRead: Int64 = 0
+        package var rows: [ExportRow] = []
+        package var bytesRead: Int64 = 0
 
         var count: Int { activities.count + rows.count }
 
@@ -41,7 +41,7 @@ final class RowPipeline: @unchecked Sendable {
 
     /// Prepares to read `reader`, whose interpretation is digested in `sourceSeed`, in batches of `batchSize` rows,
     /// holding at most `capacity` batches.
-    init(reader: ExportReader, sourceSeed: UInt64, batchSize: Int = 2048, capacity: Int = 4) {
+    package init(reader: ExportReader, sourceSeed: UInt64, batchSize: Int = 2048, capacity: Int = 4) {
         self.reader = reader
         self.sourceSeed = sourceSeed
         self.batchSize = batchSize
@@ -56,7 +56,7 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     /// Starts the reading thread.
-    func start() {
+    package func start() {
         let thread = Thread { [self] in
             produce()
             done.signal()
@@ -66,7 +66,7 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     /// The next batch; nil at the end of the file. Rethrows what stopped the reader.
-    func next() throws -> Batch? {
+    package func next() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }
@@ -80,7 +80,7 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     /// Stops the reader early (the writer failed) and waits until it no longer touches the reader.
-    func cancelAndWait() {
+    package func cancelAndWait() {
         condition.lock()
         let running = !finished
         cancelled = true

@@ -1,9 +1,9 @@
 import Foundation
 import PyramidCore
 import PyramidIngest
-import PyramidPostgres
 import Testing
 
+@testable import PyramidPostgres
 @testable import PyramidStore
 
 /// The PostgreSQL workspace against the SQLite one: the same files give the same counts, the same stored answers
@@ -90,6 +90,74 @@ struct PostgresWorkspaceTests {
             #expect(try counts(importText(postgres, changed)) == counts(importText(sqlite, changed)))
             try Answers(postgres).expect(equals: try Answers(sqlite))
             #expect(try postgres.imports().map(\.added) == sqlite.imports().map(\.added))
+        }
+    }
+
+    /// Into an empty workspace an import copies its rows straight into the table, holding back those whose key it
+    /// may have met already, which it merges once the table's indexes are back; more held back than the limit, and
+    /// the rest of the file is merged too. Either way the counts and answers are SQLite's.
+    @Test(arguments: [16_384, 40])
+    func aFirstImportCopiedStraightInGivesTheSameCountsAndAnswers(maximumHeldRows: Int) throws {
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location, maximumHeldRows: maximumHeldRows)
+            let sqlite = try Store.inMemory()
+            let roster = fixture("generic/roster.csv")
+            #expect(try counts(importFile(postgres, roster)) == counts(importFile(sqlite, roster)))
+            // The order tests' export repeats keys, exactly and with changed values; then the same rows again.
+            let orders = ImportOrderTests()
+            for order in ["shuffled", "newest-first"] {
+                let text = orders.file(order)
+                #expect(try counts(importText(postgres, text)) == counts(importText(sqlite, text)), "\(order)")
+            }
+            try Answers(postgres).expect(equals: try Answers(sqlite))
+        }
+    }
+
+    /// The daily tallies the imports keep give the snapshots that grouping the activities gives, and SQLite's:
+    /// after an import straight in (rows held back and merged), a merge that adds, updates and moves rows to other
+    /// days, and imports under other thresholds, after which every day is counted again.
+    @Test func theDailyTalliesGiveWhatTheActivitiesGive() throws {
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location, maximumHeldRows: 40)
+            let sqlite = try Store.inMemory()
+            let roster = fixture("generic/roster.csv")
+            #expect(try counts(importFile(postgres, roster)) == counts(importFile(sqlite, roster)))
+            let basis = TallyBasis(WorkspaceConfig())
+            let other = TallyBasis(minimumCallSeconds: basis.minimumCallSeconds + 60, shortCallSeconds: 3)
+            let orders = ImportOrderTests()
+            let changed = orders.file("grouped").replacingOccurrences(of: ",connected,", with: ",no-answer,")
+                .replacingOccurrences(of: "T0", with: "T2")
+            for (text, thresholds) in [
+                (orders.file("shuffled"), basis), (changed, basis), (orders.file("newest-first"), other),
+                (orders.file("shuffled"), basis),
+            ] {
+                #expect(
+                    try counts(importText(postgres, text, tallyBasis: thresholds))
+                        == counts(importText(sqlite, text, tallyBasis: thresholds)))
+                let tallied = try Answers(postgres)
+                let groups = try postgres.run { connection in
+                    try await connection.query("SELECT count(*) FROM activity_tally", logger: postgres.logger)
+                        .collect().first?.decode(Int64.self)
+                }
+                #expect(groups ?? 0 > 100)
+                if thresholds == basis {
+                    tallied.expect(equals: try Answers(sqlite))
+                    // Without a basis on record, snapshots group the activities themselves.
+                    let stored = try postgres.run { connection in
+                        try await connection.query(
+                            "DELETE FROM tally_basis RETURNING min_call_seconds", logger: postgres.logger
+                        ).collect().count
+                    }
+                    #expect(stored == 1)
+                    try Answers(postgres).expect(equals: tallied)
+                    try postgres.run { connection in
+                        _ = try await connection.query(
+                            "INSERT INTO tally_basis VALUES (\(basis.minimumCallSeconds), \(basis.shortCallSeconds))",
+                            logger: postgres.logger
+                        ).collect()
+                    }
+                }
+            }
         }
     }
 
