@@ -10,8 +10,9 @@ import PyramidStore
 /// group.
 ///
 /// An import keeps them in step within its transaction: an import straight into the empty table counts its rows as
-/// it copies them (`Counter`); a merge recounts the days it touched (`touched_day`); an import that finds them
-/// counted with other thresholds recounts them all.
+/// it copies them (`Counter`); a merge counts again the days whose rows it changed or moved (`touched_day`) and adds
+/// the rows it added (`added_activity`); an import that finds them counted with other thresholds counts them all
+/// again.
 enum PostgresTallies {
     /// The counts of one group.
     struct Counts {
