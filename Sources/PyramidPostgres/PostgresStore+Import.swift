@@ -42,10 +42,8 @@ private final class ImportJob: @unchecked Sendable {
     let progress: ((ImportProgress) -> Void)?
     let logger: Logger
     var summary: ImportSummary
-    /// The names the file gives its activities' owners, numbered in the order the reading thread met them, and
-    /// their UTF-8.
+    /// The names the file gives its activities' owners, numbered in the order the reading thread met them.
     var activityOwners: [String] = []
-    var activityOwnerBytes: [[UInt8]] = []
     /// The file's other records (deals, sellers, time off) in file order, and the owners its deals name.
     var records: [ImportedRecord] = []
     var recordOwners: [String] = []
@@ -312,7 +310,8 @@ private final class ImportJob: @unchecked Sendable {
         try await connection.copyFrom(table: "staged_activity", columns: target.columns, logger: logger) { writer in
             var rows = ActivityCopy(target)
             var seq: Int64 = 0
-            var ownerNames = activityOwnerBytes
+            // The names' UTF-8 (part of each row's digest), kept locally as `copyStraightIn` keeps them.
+            var ownerNames = activityOwners.map { Array($0.utf8) }
             func copy(_ activities: ActivityBatch) async throws {
                 for row in activities.rows {
                     ownerNames[row.owner].withUnsafeBufferPointer { name in
@@ -334,10 +333,7 @@ private final class ImportJob: @unchecked Sendable {
 
     /// Counts a batch of the reading thread's, keeps its owner names and the rows that are not activities.
     private func take(_ batch: RowPipeline.Batch) {
-        for name in batch.newOwners {
-            activityOwners.append(name)
-            activityOwnerBytes.append(Array(name.utf8))
-        }
+        activityOwners.append(contentsOf: batch.newOwners)
         summary.rowsRead += batch.activities.count
         for row in batch.activities.rows where row.outcomeSource == .words { summary.outcomesFromWords += 1 }
         for row in batch.rows { take(row) }

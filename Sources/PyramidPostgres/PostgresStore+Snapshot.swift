@@ -149,15 +149,15 @@ enum PostgresSnapshot {
         var tallies = DayTallyBuilder(owners: owners, days: to.daysSinceEpoch - from.daysSinceEpoch + 1)
         for try await row in rows {
             var cells = CellReader(row)
-            func next<Value: PostgresDecodable>(_ type: Value.Type) throws -> Value { try cells.next(type) }
             tallies.add(
-                day: Int64(try next(Int32.self)), owner: try next(Int64.self),
-                kind: ActivityKind(rawValue: try next(String.self)),
-                direction: Direction(rawValue: try next(String.self)),
-                outcome: Outcome(rawValue: try next(String.self)), count: Int(try next(Int64.self)),
-                long: Int(try next(Int64.self)), short: Int(try next(Int64.self)), untimed: Int(try next(Int64.self)),
-                withoutContact: Int(try next(Int64.self)), fromWords: Int(try next(Int64.self)),
-                borderline: Int(try next(Int64.self)))
+                day: Int64(try cells.next(Int32.self)), owner: try cells.next(Int64.self),
+                kind: ActivityKind(rawValue: try cells.next(String.self)),
+                direction: Direction(rawValue: try cells.next(String.self)),
+                outcome: Outcome(rawValue: try cells.next(String.self)), count: Int(try cells.next(Int64.self)),
+                long: Int(try cells.next(Int64.self)), short: Int(try cells.next(Int64.self)),
+                untimed: Int(try cells.next(Int64.self)),
+                withoutContact: Int(try cells.next(Int64.self)), fromWords: Int(try cells.next(Int64.self)),
+                borderline: Int(try cells.next(Int64.self)))
         }
         return tallies.finish()
     }
@@ -181,14 +181,15 @@ enum PostgresSnapshot {
             """, logger: logger)
         for try await row in rows {
             var cells = CellReader(row)
-            func next<Value: PostgresDecodable>(_ type: Value.Type) throws -> Value { try cells.next(type) }
             counter.add(
-                id: try next(Int64.self), owner: try next(Int64.self), day: Int64(try next(Int32.self)),
-                occurredAt: try next(Int64.self), loggedAt: try next(Int64?.self),
-                utcOffsetMinutes: Int64(try next(Int32.self)), kind: ActivityKind(rawValue: try next(String.self)),
-                direction: Direction(rawValue: try next(String.self)),
-                outcome: Outcome(rawValue: try next(String.self)),
-                duration: try next(Int64?.self))
+                id: try cells.next(Int64.self), owner: try cells.next(Int64.self),
+                day: Int64(try cells.next(Int32.self)),
+                occurredAt: try cells.next(Int64.self), loggedAt: try cells.next(Int64?.self),
+                utcOffsetMinutes: Int64(try cells.next(Int32.self)),
+                kind: ActivityKind(rawValue: try cells.next(String.self)),
+                direction: Direction(rawValue: try cells.next(String.self)),
+                outcome: Outcome(rawValue: try cells.next(String.self)),
+                duration: try cells.next(Int64?.self))
         }
         return counter.patterns()
     }

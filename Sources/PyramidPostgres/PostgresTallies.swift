@@ -14,30 +14,16 @@ import PyramidStore
 /// the rows it added (`added_activity`); an import that finds them counted with other thresholds counts them all
 /// again.
 enum PostgresTallies {
-    /// The counts of one group.
-    struct Counts {
-        var all: Int64 = 0
-        var long: Int64 = 0
-        var short: Int64 = 0
-        var untimed: Int64 = 0
-        var withoutContact: Int64 = 0
-        var fromWords: Int64 = 0
-        var borderline: Int64 = 0
-    }
-
-    /// A group: its day, owner row, kind, direction and outcome.
-    struct Group: Hashable {
-        var day: Int
-        var owner: Int64
-        var kind: ActivityKind
-        var direction: Direction
-        var outcome: Outcome
-    }
-
-    /// Counts the done activities an import copies straight into the table.
+    /// Counts the done activities an import copies straight into the table, per day and group code
+    /// (`TallyGroupCode`: owner row, kind, direction and outcome), as the SQLite workspace's import counts them.
     struct Counter {
         let basis: TallyBasis
-        private(set) var groups: [Group: Counts] = [:]
+        private(set) var groups: [Group: TallyCounts] = [:]
+
+        struct Group: Hashable {
+            var day: Int
+            var code: Int64
+        }
 
         init(basis: TallyBasis) {
             self.basis = basis
@@ -45,12 +31,9 @@ enum PostgresTallies {
 
         mutating func add(_ row: ActivityBatch.Row, owner: Int64) {
             guard row.done else { return }
-            let (long, short, borderline) = basis.counts(duration: row.duration)
             let group = Group(
-                day: row.day, owner: owner, kind: row.kind, direction: row.direction, outcome: row.outcome)
-            groups[group, default: Counts()].add(
-                long: long, short: short, untimed: row.duration == nil, withoutContact: !row.hasContact,
-                fromWords: row.outcomeSource == .words, borderline: borderline)
+                day: row.day, code: TallyGroupCode.code(owner: owner, row.kind, row.direction, row.outcome))
+            groups[group, default: TallyCounts()].add(row, basis: basis)
         }
     }
 
@@ -157,13 +140,15 @@ enum PostgresTallies {
             "local_day", "owner_id", "kind", "direction", "outcome", "count", "long", "short", "untimed",
             "without_contact", "from_words", "borderline",
         ]
-        let groups = counter.groups.sorted { ($0.key.day, $0.key.owner) < ($1.key.day, $1.key.owner) }
+        // Codes sort by owner row within a day.
+        let groups = counter.groups.sorted { ($0.key.day, $0.key.code) < ($1.key.day, $1.key.code) }
         try await connection.copyFrom(table: "activity_tally", columns: columns, logger: logger) { writer in
             var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
             for (group, counts) in groups {
+                let (owner, kind, direction, outcome) = TallyGroupCode.parts(group.code)
                 buffer.writeString(
-                    "\(group.day)\t\(group.owner)\t\(group.kind.rawValue)\t\(group.direction.rawValue)\t"
-                        + "\(group.outcome.rawValue)\t\(counts.all)\t\(counts.long)\t\(counts.short)\t\(counts.untimed)\t"
+                    "\(group.day)\t\(owner)\t\(kind.rawValue)\t\(direction.rawValue)\t\(outcome.rawValue)\t"
+                        + "\(counts.all)\t\(counts.long)\t\(counts.short)\t\(counts.untimed)\t"
                         + "\(counts.withoutContact)\t\(counts.fromWords)\t\(counts.borderline)\n")
                 if buffer.readableBytes >= 1 << 20 {
                     try await writer.write(buffer)
@@ -172,19 +157,5 @@ enum PostgresTallies {
             }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
-    }
-}
-
-extension PostgresTallies.Counts {
-    mutating func add(
-        long: Bool, short: Bool, untimed: Bool, withoutContact: Bool, fromWords: Bool, borderline: Bool
-    ) {
-        all += 1
-        if long { self.long += 1 }
-        if short { self.short += 1 }
-        if untimed { self.untimed += 1 }
-        if withoutContact { self.withoutContact += 1 }
-        if fromWords { self.fromWords += 1 }
-        if borderline { self.borderline += 1 }
     }
 }

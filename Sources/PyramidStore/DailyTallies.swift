@@ -111,31 +111,8 @@ struct TallyCounter {
         var code: Int64
     }
 
-    private struct Counts {
-        var all = 0
-        var long = 0
-        var short = 0
-        var untimed = 0
-        var withoutContact = 0
-        var fromWords = 0
-        var borderline = 0
-
-        mutating func add(
-            long isLong: Bool, short isShort: Bool, untimed: Bool, withoutContact: Bool, fromWords: Bool,
-            borderline isBorderline: Bool
-        ) {
-            all += 1
-            if isBorderline { borderline += 1 }
-            if isLong { long += 1 }
-            if isShort { short += 1 }
-            if untimed { self.untimed += 1 }
-            if withoutContact { self.withoutContact += 1 }
-            if fromWords { self.fromWords += 1 }
-        }
-    }
-
     private let basis: TallyBasis
-    private var pending: [Group: Counts] = [:]
+    private var pending: [Group: TallyCounts] = [:]
     /// The groups held in memory before they move to the temporary table.
     static let flushAt = 16_384
     /// Appends one group's counts to the temporary table (prepared once: a year's import appends hundreds of
@@ -166,11 +143,7 @@ struct TallyCounter {
         let group = Group(
             day: activity.day,
             code: TallyGroupCode.code(owner: owner, activity.kind, activity.direction, activity.outcome))
-        let counts = basis.counts(duration: activity.duration)
-        pending[group, default: Counts()].add(
-            long: counts.long, short: counts.short, untimed: activity.duration == nil,
-            withoutContact: !activity.hasContact,
-            fromWords: activity.outcomeSource == .words, borderline: counts.borderline)
+        pending[group, default: TallyCounts()].add(activity, basis: basis)
         if pending.count >= Self.flushAt { try flush() }
     }
 
@@ -210,19 +183,53 @@ struct TallyCounter {
     }
 }
 
+/// The counts of one tally group (a day, owner, kind, direction and outcome): its done activities, and of them
+/// those long enough for a conversation (or of unknown length), few-second, of unknown length, without a contact,
+/// with an outcome read from words, and of a borderline length (`TallyBasis.counts`).
+package struct TallyCounts {
+    package var all = 0
+    package var long = 0
+    package var short = 0
+    package var untimed = 0
+    package var withoutContact = 0
+    package var fromWords = 0
+    package var borderline = 0
+
+    package init() {}
+
+    /// Counts the done `activity` with the thresholds of `basis`.
+    package mutating func add(_ activity: ActivityBatch.Row, basis: TallyBasis) {
+        let counts = basis.counts(duration: activity.duration)
+        all += 1
+        if counts.borderline { borderline += 1 }
+        if counts.long { long += 1 }
+        if counts.short { short += 1 }
+        if activity.duration == nil { untimed += 1 }
+        if !activity.hasContact { withoutContact += 1 }
+        if activity.outcomeSource == .words { fromWords += 1 }
+    }
+}
+
 /// A tally group's owner, kind, direction and outcome in one integer: the owner's row shifted left by 8, and
 /// below it the kind (3 bits), direction (1 bit) and outcome (4 bits), each as its place among its type's
 /// values in text order, so that codes sort as `activity_tally`'s key does.
-enum TallyGroupCode {
+package enum TallyGroupCode {
     private static let ownerShift = 8
     private static let kinds = Field<ActivityKind>(shift: 5, bits: 3)
     private static let directions = Field<Direction>(shift: 4, bits: 1)
     private static let outcomes = Field<Outcome>(shift: 0, bits: 4)
 
     /// The code of a group.
-    static func code(owner: Int64, _ kind: ActivityKind, _ direction: Direction, _ outcome: Outcome) -> Int64 {
+    package static func code(owner: Int64, _ kind: ActivityKind, _ direction: Direction, _ outcome: Outcome) -> Int64 {
         precondition(owner >= 0 && owner < 1 << (63 - ownerShift), "owner row \(owner) does not fit a tally code")
         return owner << ownerShift | kinds.code(kind) | directions.code(direction) | outcomes.code(outcome)
+    }
+
+    /// The owner's row, kind, direction and outcome of `code`.
+    package static func parts(_ code: Int64) -> (
+        owner: Int64, kind: ActivityKind, direction: Direction, outcome: Outcome
+    ) {
+        (code >> ownerShift, kinds.value(code), directions.value(code), outcomes.value(code))
     }
 
     /// SQL giving, from the code in `column`, the owner's row, kind, direction and outcome (in that order, as
@@ -252,6 +259,11 @@ enum TallyGroupCode {
                 preconditionFailure("\(value) is not among \(Value.self)")
             }
             return Int64(number) << shift
+        }
+
+        /// The value in `code`.
+        func value(_ code: Int64) -> Value {
+            values[Int((code >> shift) & mask)]
         }
 
         /// SQL giving the text of the value in the code in `column`.
