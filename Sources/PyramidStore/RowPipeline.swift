@@ -26,7 +26,9 @@ package final class RowPipeline: @unchecked Sendable {
 
     private let reader: ExportReader
     private let batchSize: Int
-    private let capacity: Int
+    /// The batches the queue holds at most: `leastCapacity`, or more while the writer asks to be read further ahead.
+    private var capacity: Int
+    private let leastCapacity: Int
     private let condition = NSCondition()
     private var queue: [Batch] = []
     private var finished = false
@@ -46,12 +48,17 @@ package final class RowPipeline: @unchecked Sendable {
         self.sourceSeed = sourceSeed
         self.batchSize = batchSize
         self.capacity = capacity
+        leastCapacity = capacity
     }
 
-    /// Asks the reader for records rather than activities, or no longer; it follows from its next batch on.
-    func wantRecords(_ wanted: Bool) {
+    /// Asks the reader for records rather than activities, or no longer; it follows from its next batch on. The
+    /// reader reads up to `readAhead` rows ahead of the writer (at least its capacity's worth): a writer that
+    /// settles rows many at a time asks for as many, so that reading goes on while it settles them.
+    func wantRecords(_ wanted: Bool, readAhead: Int = 0) {
         condition.lock()
         recordsWanted = wanted
+        capacity = max(leastCapacity, (readAhead + batchSize - 1) / batchSize)
+        condition.broadcast()
         condition.unlock()
     }
 

@@ -34,7 +34,7 @@ extension Store {
                         appended?.importBegan()
                         var batch = try ImportBatch(
                             db: db, reader: reader, path: path, now: now, tallyBasis: tallyBasis,
-                            batchRows: importBatchRows, runRows: importRunRows)
+                            batchRows: importBatchRows, runRows: importRunRows, recordLookup: recordLookup)
                         try batch.run(summary: &summary, appended: appended, progress: progress)
                         if reader.dialect.holds == .activities {
                             try DailyTallies.finish(db, basis: tallyBasis, counter: batch.activities.tallies)
@@ -71,7 +71,7 @@ private struct ImportBatch {
 
     init(
         db: Database, reader: ExportReader, path: String, now: Date, tallyBasis: TallyBasis?, batchRows: Int,
-        runRows: Int
+        runRows: Int, recordLookup: RecordLookup
     ) throws {
         self.db = db
         self.reader = reader
@@ -91,7 +91,8 @@ private struct ImportBatch {
         }
         sourceSeed = ActivityDigest.of(interpretation: reader.interpretation)
         activities = ActivityWriter(
-            db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(), sourceSeed: sourceSeed)
+            db: db, importID: importID, tallies: tallies, recordReader: reader.recordReader(), sourceSeed: sourceSeed,
+            recordLookup: recordLookup)
         // Into an empty table, rows that do not come in id order are put in it first, and the key index is built
         // once they are in (see ActivityWriter). A row of an export takes 100 bytes or more.
         if reader.dialect.holds == .activities,
@@ -115,7 +116,7 @@ private struct ImportBatch {
             summary.rowsRead += batch.activities.count
             try activities.add(batch.activities, owners: activityOwners)
             try quarantine(activities.takeProblems(), into: &summary)
-            pipeline.wantRecords(activities.wantsRecords)
+            pipeline.wantRecords(activities.wantsRecords, readAhead: activities.readAhead)
             appended?.importWrote()
             if summary.rowsRead >= nextProgress, let progress {
                 nextProgress += 50_000

@@ -24,6 +24,8 @@ public struct Store: Sendable {
     var importBatchRows = 2048
     /// How many rows an import into an empty table sorts in memory at a time (see `SortedRuns`).
     var importRunRows = SortedRuns.defaultRunRows
+    /// How an import looks up the records of a re-import (see `ActivityWriter`).
+    var recordLookup = RecordLookup()
 
     /// SQLite's settings for the whole process, made once, before the first database is opened. Made later
     /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its

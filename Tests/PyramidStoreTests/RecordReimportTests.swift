@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PyramidCore
+import PyramidDemo
 import PyramidIngest
 import Testing
 
@@ -26,11 +27,17 @@ struct RecordReimportTests {
         header + rows.map { row($0) ?? Self.row($0) }.joined()
     }
 
+    /// How a workspace's imports look records up: a statement's worth at a time in file order (what a file in date
+    /// order gets), or a window at a time (100 records) in key order from the first (what a file in no date order gets, once its
+    /// lookups miss SQLite's cache; a workspace in memory never does).
+    enum Lookups: CaseIterable { case inFileOrder, inKeyOrder }
+
     /// A workspace whose import hands rows over 16 at a time, so that the writer's wish for records reaches the
-    /// reader within a few rows.
-    func store() throws -> Store {
+    /// reader within a few rows, and looks records up as `lookups` says.
+    func store(_ lookups: Lookups = .inFileOrder, window: Int = 100) throws -> Store {
         var store = try Store.inMemory()
         store.importBatchRows = 16
+        if lookups == .inKeyOrder { store.recordLookup = RecordLookup(window: window, missesPerKey: 0) }
         return store
     }
 
@@ -59,10 +66,10 @@ struct RecordReimportTests {
         }
     }
 
-    @Test func aRowStoredFromTheSameRecordIsLeftAloneUnread() throws {
+    @Test(arguments: Lookups.allCases) func aRowStoredFromTheSameRecordIsLeftAloneUnread(lookups: Lookups) throws {
         // Given an export imported once, and two stored rows whose value digests are then spoiled: one read ahead
         // (where rows always come read whole), one past that
-        let store = try store()
+        let store = try store(lookups)
         try importText(store, Self.export())
         try execute(store, "UPDATE activity SET digest = 0 WHERE key IN ('generic:r10', 'generic:r1400')")
         // When the same export is imported again
@@ -74,9 +81,9 @@ struct RecordReimportTests {
         #expect(try digest(store, "generic:r1400") == 0)
     }
 
-    @Test func changedNewAndUnreadableRecordsAreReadWhole() throws {
+    @Test(arguments: Lookups.allCases) func changedNewAndUnreadableRecordsAreReadWhole(lookups: Lookups) throws {
         // Given an export imported once
-        let store = try store()
+        let store = try store(lookups)
         try importText(store, Self.export())
         // When a later export changes one record, spoils the date of another and adds one
         let later =
@@ -100,9 +107,11 @@ struct RecordReimportTests {
         #expect(kept.count == Self.rows)
     }
 
-    @Test func aRecordChangedThenChangedBackInOneFileIsUpdatedTwice() throws {
+    @Test(arguments: Lookups.allCases) func aRecordChangedThenChangedBackInOneFileIsUpdatedTwice(lookups: Lookups)
+        throws
+    {
         // Given an export imported once
-        let store = try store()
+        let store = try store(lookups)
         try importText(store, Self.export())
         // When a later export ends by changing a stored record and then listing it as stored
         let summary = try importText(store, Self.export() + Self.row(1_400, outcome: "connected") + Self.row(1_400))
@@ -115,9 +124,9 @@ struct RecordReimportTests {
         #expect(stored?[1] == 2)
     }
 
-    @Test func recordsReadUnderAnotherTimeZoneAreReadWhole() throws {
+    @Test(arguments: Lookups.allCases) func recordsReadUnderAnotherTimeZoneAreReadWhole(lookups: Lookups) throws {
         // Given an export imported in UTC whose first 1,100 times are written in UTC and the others with no offset
-        let store = try store()
+        let store = try store(lookups)
         let export = Self.export { $0 < 1_100 ? Self.row($0, timestamp: "2026-11-10T09:00:00Z") : nil }
         try importText(store, export)
         // When it is imported again with the workspace in Paris
@@ -132,9 +141,9 @@ struct RecordReimportTests {
         #expect(offsets == [0, 60])
     }
 
-    @Test func rowsStoredBeforeSourceDigestsGetThem() throws {
+    @Test(arguments: Lookups.allCases) func rowsStoredBeforeSourceDigestsGetThem(lookups: Lookups) throws {
         // Given rows stored without the digest of their record, as a workspace from before digests holds them
-        let store = try store()
+        let store = try store(lookups)
         try importText(store, Self.export())
         try execute(store, "UPDATE activity SET source_digest = NULL")
         // When the export is imported again
@@ -147,7 +156,8 @@ struct RecordReimportTests {
         #expect(try activities(store).allSatisfy { !$0.hasSuffix("|none") })
     }
 
-    @Test func recordsWithACellReadAsWindows1252AreAlwaysReadWhole() throws {
+    @Test(arguments: Lookups.allCases) func recordsWithACellReadAsWindows1252AreAlwaysReadWhole(lookups: Lookups) throws
+    {
         // Given an export in which every tenth record names its contact with an accent in UTF-8, and the one five
         // records on in Windows-1252, imported once; and three spoiled value digests past the rows read ahead
         var export = Array(Self.header.utf8)
@@ -158,7 +168,7 @@ struct RecordReimportTests {
             default: export += Self.row(index).utf8
             }
         }
-        let store = try store()
+        let store = try store(lookups)
         try importBytes(store, export)
         try execute(
             store, "UPDATE activity SET digest = 0 WHERE key IN ('generic:r1300', 'generic:r1301', 'generic:r1305')")
@@ -181,5 +191,33 @@ struct RecordReimportTests {
             MemoryByteSource(bytes)
         }
         return try store.importFile(reader, path: "export.csv")
+    }
+
+    @Test func aShuffledReimportLookedUpInKeyOrderStoresWhatOneInFileOrderDoes() throws {
+        // Given an export imported once, and a later one whose rows past the first 1,000 (which are read whole
+        // anyway) come in no order, with a record changed, a date spoilt, a record changed and restated further on,
+        // and a record added
+        var rows = (0..<Self.rows).map { Self.row($0) }
+        rows[1_300] = Self.row(1_300, outcome: "connected")
+        rows[1_200] = Self.row(1_200, timestamp: "not a date")
+        var rng = SplitMix(seed: 3)
+        var tail = Array(rows[1_000...]).filter { $0 != Self.row(1_100) }.shuffled(using: &rng)
+        tail.insert(Self.row(1_100, outcome: "voicemail"), at: 100)
+        tail.insert(Self.row(1_100), at: 400)
+        tail.append(Self.row(Self.rows))
+        let file = Self.header + (rows[..<1_000] + tail).joined()
+        var results: [[String]] = []
+        for lookups in Lookups.allCases {
+            // When it is imported with records looked up in file order, and in key order, all in one window
+            let store = try store(lookups, window: 1_000)
+            try importText(store, Self.export())
+            let summary = try importText(store, file)
+            // Then both count and store the same: the restated record as it was, as the file's later line says
+            #expect(
+                (summary.added, summary.updated, summary.unchanged, summary.quarantined) == (1, 3, Self.rows - 3, 1))
+            results.append(try activities(store))
+        }
+        #expect(results[0].count == results[1].count && zip(results[0], results[1]).first { $0 != $1 } == nil)
+        #expect(results[0].contains { $0.hasPrefix("generic:r1100|") && $0.contains("|no-answer|") })
     }
 }
