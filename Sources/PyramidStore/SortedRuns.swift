@@ -15,14 +15,18 @@ final class SortedRuns {
     /// The bytes read at a time from each run while merging.
     static let chunkBytes = 8 << 10
 
-    private let run: ActivityBatch
+    private var run: ActivityBatch
     private var runOwners: [Int64] = []
     private var runIDs: [Int64] = []
     private var file: FileHandle?
     /// Where each run starts in the file, and how many rows it holds.
     private var runs: [(offset: UInt64, rows: Int)] = []
     private var fileSize: UInt64 = 0
+    /// A run's bytes on their way to the file, written `spillBytes` or so at a time, and how many of the run's
+    /// are written.
     private var buffer: [UInt8] = []
+    private var runBytes: UInt64 = 0
+    static let spillBytes = 256 << 10
 
     /// The bytes a row takes in the file before its text: the row, its owner row and its id.
     private static let headerBytes = MemoryLayout<ActivityBatch.Row>.stride + 16
@@ -71,6 +75,10 @@ final class SortedRuns {
             return
         }
         try spill()
+        // The run in memory (about 5 MiB) is not needed to merge: given back.
+        run = ActivityBatch()
+        runOwners = []
+        runIDs = []
         guard let file else { return }
         let handOver = ChunkQueue(capacity: 4)
         let readers = runs.map { RunReader(file: file, offset: $0.offset, rows: $0.rows) }
@@ -210,13 +218,22 @@ final class SortedRuns {
             withUnsafeBytes(of: runOwners[index]) { buffer.append(contentsOf: $0) }
             withUnsafeBytes(of: runIDs[index]) { buffer.append(contentsOf: $0) }
             if let text { buffer.append(contentsOf: text) }
+            if buffer.count >= Self.spillBytes { try write() }
         }
-        try file?.write(contentsOf: buffer)
+        try write()
         runs.append((fileSize, run.count))
-        fileSize += UInt64(buffer.count)
+        fileSize += runBytes
+        runBytes = 0
         run.removeAll()
         runOwners.removeAll(keepingCapacity: true)
         runIDs.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the buffer to the file.
+    private func write() throws {
+        try file?.write(contentsOf: buffer)
+        runBytes += UInt64(buffer.count)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     private func reset() {
