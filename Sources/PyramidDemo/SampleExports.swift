@@ -24,11 +24,13 @@ public struct SampleExports {
     public let layout: Layout
     /// Stop after this many activities (for benchmark files of an exact size).
     public let limit: Int?
+    /// The number in the first activity's id; the others follow.
+    public let firstID: Int
 
     /// Creates a writer for `personas` over `weeks` weeks ending with `week`.
     public init(
         personas: [Persona], week: ISOWeek, weeks: Int = 8, seed: UInt64 = 42, layout: Layout = .mixed,
-        limit: Int? = nil
+        limit: Int? = nil, firstID: Int = 1
     ) {
         self.personas = personas
         self.week = week
@@ -36,6 +38,7 @@ public struct SampleExports {
         self.seed = seed
         self.layout = layout
         self.limit = limit
+        self.firstID = firstID
     }
 
     /// Writes every file into `folder` (created if needed).
@@ -60,7 +63,7 @@ public struct SampleExports {
             meetings: url("hubspot-crm-exports-meetings-\(stamp).csv"))
         let epoch = Int64(week.monday.adding(days: 7).daysSinceEpoch) * 86_400_000 + 32_400_000
         let salesforce = try SalesforceReportFile(url: url("report\(epoch).csv"))
-        var simulator = Simulator(personas: personas, reportWeek: week, weeks: weeks, seed: seed)
+        var simulator = Simulator(personas: personas, reportWeek: week, weeks: weeks, seed: seed, firstID: firstID)
         var count = 0
         try simulator.run { activity in
             if let limit, count >= limit { return }

@@ -33,7 +33,7 @@ public struct Simulator {
     public let reportWeek: ISOWeek
     public let weeks: Int
     private var rng: SplitMix
-    private var nextID = 1
+    private var nextID: Int
     /// Meetings and deals waiting for their day.
     private var pendingMeetings: [(day: LocalDate, seller: Int, company: String, contact: String)] = []
     /// Coached sellers' experiments, on their own random stream.
@@ -55,9 +55,10 @@ public struct Simulator {
         "Follow up next week, budget \"approved\" but not signed",
     ]
 
-    /// A simulation of `weeks` weeks ending with `reportWeek`.
-    public init(personas: [Persona], reportWeek: ISOWeek, weeks: Int, seed: UInt64) {
+    /// A simulation of `weeks` weeks ending with `reportWeek`, whose activities are numbered from `firstID` on.
+    public init(personas: [Persona], reportWeek: ISOWeek, weeks: Int, seed: UInt64, firstID: Int = 1) {
         self.personas = personas
+        nextID = firstID
         self.reportWeek = reportWeek
         self.weeks = weeks
         rng = SplitMix(seed: seed)

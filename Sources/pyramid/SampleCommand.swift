@@ -41,10 +41,19 @@ struct SampleCommand: ParsableCommand {
         help: "The order of each export's rows: oldest-first, newest-first, grouped (by owner, then date) or shuffled.")
     var order: RowOrder = .oldestFirst
 
+    @Option(
+        name: .long,
+        help:
+            "The number of the first activity's id (with --rows), e.g. past an earlier sample's for the next week's export."
+    )
+    var firstID = 1
+
     func validate() throws {
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
         if weeks < 1 || weeks > 520 { throw ValidationError("--weeks must be from 1 to 520") }
         if sellers < 1 { throw ValidationError("--sellers must be at least 1") }
+        // The generated coaching experiments' activities are numbered from 800,000,001 on.
+        if firstID < 1 || firstID > 700_000_000 { throw ValidationError("--first-id must be from 1 to 700000000") }
     }
 
     func run() throws {
@@ -64,7 +73,7 @@ struct SampleCommand: ParsableCommand {
             }
             exports = SampleExports(
                 personas: personas, week: lastWeek, weeks: weeks, seed: seed,
-                layout: layout, limit: rows)
+                layout: layout, limit: rows, firstID: firstID)
         } else {
             exports = SampleExports(
                 personas: Persona.sampleTeam(week: lastWeek), week: lastWeek, seed: seed,

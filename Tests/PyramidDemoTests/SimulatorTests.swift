@@ -26,6 +26,19 @@ struct SimulatorTests {
         #expect(run(seed: 7).checksum != first.checksum)
     }
 
+    @Test func activitiesAreNumberedFromTheFirstIDGiven() throws {
+        // Given the demo team's next week, numbered past a quarter's sample, as Scripts/bench makes a Monday's export
+        let week = try #require(ISOWeek("2026-W47"))
+        var simulator = Simulator(
+            personas: Persona.sampleTeam(week: week), reportWeek: week, weeks: 1, seed: 42, firstID: 2_000_001)
+        var ids: [Int] = []
+        simulator.run { ids.append($0.id) }
+        // Then its ids follow one another from there, none below it
+        #expect(!ids.isEmpty)
+        #expect(ids.min() == 2_000_001)
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func nobodyWorksOnLeaveOrAfterLeaving() throws {
         let week = try #require(ISOWeek("2026-W46"))
         let personas = Persona.sampleTeam(week: week)
