@@ -384,9 +384,9 @@ struct ActivityWriter {
         }
     }
 
-    /// Looks up the record digest stored with the key of `rows`' rows at `indices` (all different), into
-    /// `storedSources` at those places (nil for a key not stored or stored without one): all a record is compared
-    /// by, read without the rest of the row's.
+    /// Looks up the record digest stored with the key of `rows`' rows at `indices`, into `storedSources` at those
+    /// places (nil for a key not stored or stored without one): all a record is compared by, read without the rest
+    /// of the row's. Each place gets its own answer, whatever other places have the same key.
     private mutating func lookUpSources(_ rows: ActivityBatch, at indices: ArraySlice<Int>) throws {
         let statement = try lookUp(.sources, keys: indices.count)
         for (position, index) in indices.enumerated() {
