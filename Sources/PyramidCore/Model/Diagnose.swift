@@ -113,8 +113,9 @@ private struct Diagnoser {
                     peers: peerValues))
         }
         var sellers = everyone.filter { only?.contains($0.seller.email) ?? true }
+        let teachers = PeerLessons.teachers(in: everyone)
         for index in sellers.indices {
-            sellers[index].peerLessons = PeerLessons.lessons(for: sellers[index], in: everyone)
+            sellers[index].peerLessons = PeerLessons.lessons(for: sellers[index], from: teachers)
         }
         let working = sellers.filter { $0.actions.workingDays > 0 }
         var funnel = TeamFunnel()
