@@ -30,10 +30,11 @@ public enum PostgresAdmin {
     static func execute(_ sql: String, on server: PostgresLocation) throws {
         let logger = Logger(label: "pyramid.postgres.admin")
         let executor = BlockingExecutor(label: "pyramid.postgres.admin")
+        let configuration = try server.configuration()
         do {
             try executor.run {
                 let connection = try await PostgresConnection.connect(
-                    configuration: server.configuration, id: 1, logger: logger)
+                    configuration: configuration, id: 1, logger: logger)
                 do {
                     _ = try await connection.simpleQuery(sql).get()
                 } catch {

@@ -28,10 +28,10 @@ public final class PostgresStore: Sendable {
         self.maximumHeldRows = maximumHeldRows
         let executor = BlockingExecutor(label: "pyramid.postgres")
         self.executor = executor
+        let configuration = try location.configuration()
         do {
             connection = try executor.run {
-                try await PostgresConnection.connect(
-                    configuration: location.configuration, id: 1, logger: logger)
+                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             }
         } catch {
             throw PostgresStoreError.cannotConnect(location.description, Self.reason(error))
@@ -131,10 +131,27 @@ public final class PostgresStore: Sendable {
                 let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail
             }
-            if let underlying = error.underlying { return "\(underlying)" }
+            if error.code == .sslUnsupported {
+                return "the server does not offer TLS (sslmode=prefer connects without it when it must)"
+            }
+            if let underlying = error.underlying { return tlsReason(underlying) ?? "\(underlying)" }
             return "\(error.code)"
         }
         return "\(error)"
+    }
+
+    /// Why the server's TLS certificate was refused, in words; nil for another error.
+    private static func tlsReason(_ error: any Error) -> String? {
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return "the server's TLS certificate is not made out to the host the address names "
+                + "(sslmode=verify-ca checks only who signed it)"
+        }
+        guard case NIOSSLError.handshakeFailed(let failure) = error else { return nil }
+        if "\(failure)".contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's TLS certificate is not signed by an authority trusted here (name the authority's "
+                + "certificate file with ?sslrootcert=, or encrypt without checking with sslmode=require)"
+        }
+        return "the TLS handshake failed: \(failure)"
     }
 }
 

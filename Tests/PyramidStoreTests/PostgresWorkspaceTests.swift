@@ -244,7 +244,17 @@ struct PostgresWorkspaceTests {
         #expect(try PostgresLocation(tcp.address) == tcp)
         #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://db.example.com/sales") }
         #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db.example.com") }
-        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db/sales?sslmode=require") }
+        #expect(tcp.tlsMode == .prefer && tcp.rootCertificates == nil)
+        let checked = try PostgresLocation(
+            "postgres://ops@db.example.com/sales?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        #expect((checked.tlsMode, checked.rootCertificates) == (.verifyFull, "/etc/ca.pem"))
+        #expect(
+            checked.description
+                == "postgres://ops@db.example.com:5432/sales?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        #expect(try PostgresLocation(checked.address) == checked)
+        #expect(try PostgresLocation("postgres://ops@db/sales?sslmode=disable").tlsMode == .disable)
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db/sales?sslmode=allow") }
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation("postgres://ops@db/sales?sslcert=/a.pem") }
         let message = "\(PostgresStoreError.badLocation("postgres://ops:hunter2@db", "x"))"
         #expect(!message.contains("hunter2"))
     }
