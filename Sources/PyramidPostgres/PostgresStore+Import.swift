@@ -21,7 +21,8 @@ extension PostgresStore {
     ) throws -> ImportSummary {
         let job = ImportJob(
             reader: reader, path: path, dryRun: dryRun, startedAt: ISO8601DateFormatter().string(from: now),
-            tallyBasis: tallyBasis, progress: progress, maximumHeld: maximumHeldRows, logger: logger)
+            tallyBasis: tallyBasis, progress: progress, maximumHeld: maximumHeldRows,
+            quarantine: QuarantineCopy(memoryBytes: quarantineMemoryBytes), logger: logger)
         return try transaction(dryRun ? .dryRun : .write) { connection in try await job.run(on: connection) }
     }
 }
@@ -47,6 +48,8 @@ private final class ImportJob: @unchecked Sendable {
     /// The file's other records (deals, sellers, time off) in file order, and the owners its deals name.
     var records: [ImportedRecord] = []
     var recordOwners: [String] = []
+    /// The rows quarantined, written at the end.
+    var quarantine: QuarantineCopy
     /// Once the merge lock is held: the import's id and the owner rows.
     var settled: (importID: Int64, owners: OwnerRows)?
 
@@ -57,8 +60,9 @@ private final class ImportJob: @unchecked Sendable {
 
     init(
         reader: ExportReader, path: String, dryRun: Bool, startedAt: String, tallyBasis: TallyBasis?,
-        progress: ((ImportProgress) -> Void)?, maximumHeld: Int, logger: Logger
+        progress: ((ImportProgress) -> Void)?, maximumHeld: Int, quarantine: QuarantineCopy, logger: Logger
     ) {
+        self.quarantine = quarantine
         self.tallyBasis = tallyBasis
         self.maximumHeld = maximumHeld
         self.reader = reader
@@ -78,7 +82,7 @@ private final class ImportJob: @unchecked Sendable {
         if reader.dialect.holds == .activities {
             try await importActivities(pipeline, on: connection)
         } else {
-            while let batch = try pipeline.next() { take(batch) }
+            while let batch = try pipeline.next() { try take(batch) }
         }
         let (importID, owners) = try await settle(on: connection)
         var ownerRows = owners
@@ -236,7 +240,7 @@ private final class ImportJob: @unchecked Sendable {
         try await connection.copyFrom(table: "activity", columns: target.columns, logger: logger) { writer in
             var rows = ActivityCopy(target)
             while let batch = try pipeline.next() {
-                take(batch)
+                try take(batch)
                 for name in batch.newOwners {
                     ownerIDs.append(owners.id(of: name))
                     ownerNames.append(Array(name.utf8))
@@ -323,7 +327,7 @@ private final class ImportJob: @unchecked Sendable {
             }
             try await copy(held)
             while let batch = try pipeline?.next() {
-                take(batch)
+                try take(batch)
                 ownerNames.append(contentsOf: batch.newOwners.map { Array($0.utf8) })
                 try await copy(batch.activities)
             }
@@ -332,11 +336,11 @@ private final class ImportJob: @unchecked Sendable {
     }
 
     /// Counts a batch of the reading thread's, keeps its owner names and the rows that are not activities.
-    private func take(_ batch: RowPipeline.Batch) {
+    private func take(_ batch: RowPipeline.Batch) throws {
         activityOwners.append(contentsOf: batch.newOwners)
         summary.rowsRead += batch.activities.count
         for row in batch.activities.rows where row.outcomeSource == .words { summary.outcomesFromWords += 1 }
-        for row in batch.rows { take(row) }
+        for row in batch.rows { try take(row) }
         if let progress, summary.rowsRead >= nextProgress {
             nextProgress = summary.rowsRead + 50_000
             progress(ImportProgress(rows: summary.rowsRead, bytes: batch.bytesRead, totalBytes: reader.fileSize))
@@ -346,14 +350,16 @@ private final class ImportJob: @unchecked Sendable {
     private var nextProgress = 50_000
 
     /// Counts or keeps a row that is not an activity (or an activity file's footer or quarantined row).
-    private func take(_ row: ExportRow) {
+    private func take(_ row: ExportRow) throws {
         switch row {
         case .footer:
             summary.footerLines += 1
         case .quarantined(let problem):
             summary.rowsRead += 1
             summary.quarantined += 1
-            summary.problems.append(problem)
+            // The terminal shows the first problems; all go to the quarantine.
+            if summary.problems.count < 20 { summary.problems.append(problem) }
+            try quarantine.add(problem)
         case .record(let record, _):
             summary.rowsRead += 1
             if case .deal(let deal) = record { recordOwners.append(deal.owner) }
@@ -374,18 +380,7 @@ private final class ImportJob: @unchecked Sendable {
               \(summary.added), \(summary.updated), \(summary.unchanged), \(summary.quarantined),
               \(summary.footerLines), \(summary.unmatchedOwners.count))
             """, logger: logger)
-        guard !summary.problems.isEmpty else { return }
-        let lines = summary.problems.map { Int64($0.line) }
-        let reasons = summary.problems.map(\.reason)
-        let raws = summary.problems.map(\.raw)
-        try await connection.query(
-            """
-            INSERT INTO quarantine (import_id, file, sha256, line, reason, raw)
-            SELECT \(importID), \(reader.fileName), \(sha256), line, reason, raw
-            FROM unnest(\(lines)::bigint[], \(reasons)::text[], \(raws)::text[]) AS p(line, reason, raw)
-            ON CONFLICT (sha256, line) DO NOTHING
-            """, logger: logger)
-        // The terminal shows the first problems; all are in the quarantine.
-        summary.problems = Array(summary.problems.prefix(20))
+        try await quarantine.write(
+            importID: importID, fileName: reader.fileName, sha256: sha256, on: connection, logger: logger)
     }
 }

@@ -16,16 +16,23 @@ public final class PostgresStore: Sendable {
     /// The most activities an import into an empty workspace holds back before it merges the rest of its file
     /// (see `ImportJob.copyStraightIn`).
     let maximumHeldRows: Int
+    /// The bytes of quarantined rows an import holds in memory before it writes them to a temporary file (see
+    /// `QuarantineCopy`).
+    let quarantineMemoryBytes: Int
 
     /// Connects to the workspace at `location` and brings its tables up to date.
     public convenience init(location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres")) throws {
         try self.init(location: location, logger: logger, maximumHeldRows: 65_536)
     }
 
-    init(location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres"), maximumHeldRows: Int) throws {
+    init(
+        location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres"), maximumHeldRows: Int,
+        quarantineMemoryBytes: Int = QuarantineCopy.defaultMemoryBytes
+    ) throws {
         self.location = location
         self.logger = logger
         self.maximumHeldRows = maximumHeldRows
+        self.quarantineMemoryBytes = quarantineMemoryBytes
         let executor = BlockingExecutor(label: "pyramid.postgres")
         self.executor = executor
         let configuration = try location.configuration()

@@ -5,8 +5,8 @@ import Foundation
 /// or fills the table's last page, where written in the middle of the table it split a page there, which SQLite
 /// balanced with its neighbours, copying all three.
 ///
-/// At most `runRows` rows are held in memory; each full run is sorted and written to a temporary file, unlinked as
-/// soon as it is made, so nothing is left behind whatever happens to the process. `drain` merges the runs.
+/// At most `runRows` rows are held in memory; each full run is sorted and written to a temporary file (unlinked as
+/// soon as it is made: `TemporaryFile`). `drain` merges the runs.
 final class SortedRuns {
     /// The rows sorted in memory at a time by default: about 4 MiB of an export's rows.
     static let defaultRunRows = 16_384
@@ -203,7 +203,7 @@ final class SortedRuns {
     /// Sorts the run in memory and appends it to the file.
     private func spill() throws {
         guard !run.isEmpty else { return }
-        if file == nil { file = try Self.temporaryFile() }
+        if file == nil { file = try TemporaryFile.unlinked(prefix: "pyramid-sort") }
         buffer.removeAll(keepingCapacity: true)
         for index in runIDs.indices.sorted(by: { runIDs[$0] < runIDs[$1] }) {
             var row = run.rows[index]
@@ -248,17 +248,6 @@ final class SortedRuns {
         inOrder = true
         lastID = .min
         buffer = []
-    }
-
-    /// A new file in the temporary folder, already unlinked.
-    private static func temporaryFile() throws -> FileHandle {
-        var template = Array((NSTemporaryDirectory() + "/pyramid-sort-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { name in name.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot make a temporary file"])
-        }
-        template.withUnsafeBufferPointer { name in _ = name.baseAddress.map { unlink($0) } }
-        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Reads one run back, a chunk at a time.

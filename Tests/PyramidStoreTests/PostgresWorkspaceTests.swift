@@ -180,6 +180,37 @@ struct PostgresWorkspaceTests {
         }
     }
 
+    @Test func manyUnreadableRowsAreQuarantinedWholeAsInSQLite() throws {
+        // Every third row's date cannot be read, and the rows hold what COPY's text format escapes (a backslash, a
+        // tab, a line break inside a quoted cell, a carriage return): with 512 bytes held in memory, most of them
+        // go through the temporary file.
+        var lines = ["id,owner,kind,direction,outcome,timestamp,duration,subject,contact,company,status"]
+        for index in 0..<3_000 {
+            let day = index % 3 == 0 ? "someday \\ soon" : "2026-11-\(10 + index % 5)T09:\(10 + index % 50):00+01:00"
+            let subject = ["Plain", "Back\\slash", "Tab\there", "\"Two\nlines\"", "\"Carriage\rreturn\""][index % 5]
+            lines.append("q\(index),ben@example.com,call,outbound,connected,\(day),60,\(subject),Lea Martin,Acme,")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        try TestPostgres.withDatabase { location in
+            let postgres = try PostgresStore(location: location, maximumHeldRows: 65_536, quarantineMemoryBytes: 512)
+            let sqlite = try Store.inMemory()
+            for store in [postgres, sqlite] as [any Workspace] { try importFile(store, fixture("generic/roster.csv")) }
+            let first = try importText(postgres, text, name: "calls.csv")
+            #expect(counts(first) == counts(try importText(sqlite, text, name: "calls.csv")))
+            #expect(first.quarantined == 1_000 && first.problems.count == 20)
+            // Imported again, the rows quarantined stay as the first import set them aside.
+            #expect(
+                counts(try importText(postgres, text, name: "calls.csv")).first
+                    == counts(try importText(sqlite, text, name: "calls.csv")).first)
+            let quarantined = try postgres.quarantine()
+            #expect(quarantined.count == 1_000)
+            #expect(quarantined == (try sqlite.quarantine()))
+            for piece in ["someday \\ soon", "Back\\slash", "Tab\there", "Two\nlines", "Carriage\rreturn"] {
+                #expect(quarantined.contains { $0.raw.contains(piece) }, "\(piece)")
+            }
+        }
+    }
+
     @Test func aFileThatFailsHalfwayLeavesNothing() throws {
         try TestPostgres.withDatabase { location in
             let postgres = try PostgresStore(location: location)

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PostgresNIO
+import PyramidIngest
+import PyramidStore
+
+/// An import's quarantined rows on their way to the `quarantine` table, as rows of `COPY`'s text format (see
+/// `ActivityCopy`): in memory up to `memoryBytes`, then in a temporary file, so that a file whose millions of rows
+/// are all unreadable (a date format not understood) costs no more memory than one with a few.
+///
+/// They are written at the end of the import (`write`): while the activities stream to the server the connection
+/// takes nothing else, and each quarantined row's key holds the file's SHA-256, known once it is read. Held until
+/// then, every row and its reason in memory and bound at once to one statement, a 10M-row file of unreadable rows
+/// would have taken gigabytes, past the gigabyte PostgreSQL takes in one message.
+struct QuarantineCopy {
+    /// The bytes held in memory before they go to the temporary file.
+    static let defaultMemoryBytes = 1 << 20
+    let memoryBytes: Int
+    private var buffer: [UInt8] = []
+    private var file: FileHandle?
+    /// How many rows were added.
+    private(set) var count = 0
+
+    init(memoryBytes: Int = defaultMemoryBytes) {
+        self.memoryBytes = memoryBytes
+    }
+
+    /// Adds `problem`'s row: its line, reason and text, each escaped.
+    mutating func add(_ problem: RowProblem) throws {
+        buffer.append(contentsOf: String(problem.line).utf8)
+        buffer.append(UInt8(ascii: "\t"))
+        append(problem.reason)
+        buffer.append(UInt8(ascii: "\t"))
+        append(problem.raw)
+        buffer.append(UInt8(ascii: "\n"))
+        count += 1
+        if buffer.count >= memoryBytes {
+            if file == nil { file = try TemporaryFile.unlinked(prefix: "pyramid-quarantine") }
+            try file?.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends `text` escaped as `COPY` reads it: a backslash before a backslash, tab, newline or carriage return;
+    /// a NUL, which PostgreSQL's text cannot hold, as U+FFFD (as `ActivityCopy` writes it).
+    private mutating func append(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            default: buffer.append(byte)
+            }
+        }
+    }
+
+    /// Writes the rows into `quarantine` as the import `importID`'s, of the file named `fileName` whose SHA-256
+    /// is `sha256`: a row an earlier import of the same bytes quarantined stays, and this import's copy goes.
+    func write(
+        importID: Int64, fileName: String, sha256: String, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard count > 0 else { return }
+        try await connection.query(
+            """
+            CREATE TEMP TABLE staged_quarantine (line bigint NOT NULL, reason text NOT NULL, raw text NOT NULL)
+              ON COMMIT DROP
+            """, logger: logger)
+        let (file, buffer) = (self.file, self.buffer)
+        try await connection.copyFrom(table: "staged_quarantine", columns: ["line", "reason", "raw"], logger: logger) {
+            writer in
+            if let file {
+                try file.seek(toOffset: 0)
+                while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+            }
+            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
+        }
+        try await connection.query(
+            """
+            INSERT INTO quarantine (import_id, file, sha256, line, reason, raw)
+            SELECT \(importID), \(fileName), \(sha256), line, reason, raw FROM staged_quarantine ORDER BY line
+            ON CONFLICT (sha256, line) DO NOTHING
+            """, logger: logger)
+    }
+}
