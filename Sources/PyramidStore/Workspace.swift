@@ -51,8 +51,9 @@ extension Workspace {
     /// they could learn from (`PyramidModel.teachersNeeded`), so that they are diagnosed as in the whole team.
     public func diagnose(week: ISOWeek, config: WorkspaceConfig, only: Set<String>? = nil) throws -> TeamDiagnosis {
         var snapshot = try self.snapshot(week: week, config: config, loggingOf: only)
-        let first = PyramidModel.diagnose(
-            snapshot, config: config, only: only.map { PyramidModel.lessonScope(snapshot, config: config, only: $0) })
+        let first =
+            only.map { PyramidModel.diagnoseWithTeachers(snapshot, config: config, of: $0) }
+            ?? PyramidModel.diagnose(snapshot, config: config)
         var scope = only
         if let only {
             let teachers = PyramidModel.teachersNeeded(first, for: only).subtracting(only)

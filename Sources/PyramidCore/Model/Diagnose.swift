@@ -21,15 +21,19 @@ public enum PyramidModel {
             }.map(\.seller.email))
     }
 
-    /// The sellers of `only` and the teammates who may teach them this week: a first diagnosis of them (without
-    /// journeys) names the teammates whose journeys a diagnosis of `only` needs (`teachersNeeded`).
-    public static func lessonScope(_ snapshot: TeamSnapshot, config: WorkspaceConfig, only: Set<String>) -> Set<String>
+    /// A first diagnosis (without journeys) for one agenda: of the sellers of `only` and of the teammates who may
+    /// teach them this week, which names the teammates whose journeys a diagnosis of `only` needs
+    /// (`teachersNeeded`). The snapshot's histories are built once for both (each build groups the whole team's
+    /// daily tallies).
+    public static func diagnoseWithTeachers(_ snapshot: TeamSnapshot, config: WorkspaceConfig, of only: Set<String>)
+        -> TeamDiagnosis
     {
-        only.union(Diagnoser(snapshot: snapshot, config: config).mayTeach)
+        let diagnoser = Diagnoser(snapshot: snapshot, config: config)
+        return diagnoser.run(only: only.union(diagnoser.mayTeach))
     }
 
     /// The sellers whose journeys (and logging patterns) a diagnosis of `only` needs besides their own, read from
-    /// `team`, a first diagnosis without journeys of `lessonScope`: the teammates whose way could work on a belief the
+    /// `team`, a first diagnosis of them (`diagnoseWithTeachers`): the teammates whose way could work on a belief the
     /// sellers of `only` hold, so that their lessons are the ones a whole team's run gives them.
     public static func teachersNeeded(_ team: TeamDiagnosis, for only: Set<String>) -> Set<String> {
         PeerLessons.possibleTeachers(in: team, for: only)
