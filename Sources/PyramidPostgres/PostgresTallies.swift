@@ -140,11 +140,14 @@ enum PostgresTallies {
             "local_day", "owner_id", "kind", "direction", "outcome", "count", "long", "short", "untimed",
             "without_contact", "from_words", "borderline",
         ]
-        // Codes sort by owner row within a day.
-        let groups = counter.groups.sorted { ($0.key.day, $0.key.code) < ($1.key.day, $1.key.code) }
+        // Codes sort by owner row within a day. The groups' keys are sorted, not the groups with their counts: a
+        // 10M-row import's 723K groups peaked at 204 MB that way, 192 MB this way.
+        let groups = counter.groups
+        let keys = groups.keys.sorted { ($0.day, $0.code) < ($1.day, $1.code) }
         try await connection.copyFrom(table: "activity_tally", columns: columns, logger: logger) { writer in
             var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
-            for (group, counts) in groups {
+            for group in keys {
+                guard let counts = groups[group] else { continue }
                 let (owner, kind, direction, outcome) = TallyGroupCode.parts(group.code)
                 buffer.writeString(
                     "\(group.day)\t\(owner)\t\(kind.rawValue)\t\(direction.rawValue)\t\(outcome.rawValue)\t"
