@@ -117,9 +117,9 @@ private struct Diagnoser {
                     peers: peerValues))
         }
         var sellers = everyone.filter { only?.contains($0.seller.email) ?? true }
-        let teachers = PeerLessons.teachers(in: everyone)
+        let offers = PeerLessons.offers(in: everyone)
         for index in sellers.indices {
-            sellers[index].peerLessons = PeerLessons.lessons(for: sellers[index], from: teachers)
+            sellers[index].peerLessons = PeerLessons.lessons(for: sellers[index], from: offers)
         }
         let working = sellers.filter { $0.actions.workingDays > 0 }
         var funnel = TeamFunnel()

@@ -26,48 +26,48 @@ enum PeerLessons {
     /// At most this many lessons per seller: the agenda has room for one or two.
     static let maximum = 2
 
-    /// The sellers of `team` who have something to teach: a different way that works, or a finished experiment
-    /// on a belief that worked. Found once per diagnosis: looking for them again for each learner copied every
-    /// seller's diagnosis once per learner (250,000 copies for a team of 500, an eighth of a team report's time).
-    static func teachers(in team: [SellerDiagnosis]) -> [SellerDiagnosis] {
-        team.filter { seller in
-            (seller.differentWayWorks && !seller.beliefs.isEmpty)
-                || seller.coaching.experiments.contains {
-                    $0.finished && $0.verdict == .doneAndWorking && $0.experiment.belief != nil
-                }
-        }
-    }
-
-    /// The lessons for `learner` from `teachers` (`teachers(in:)` of the team): each belief the learner holds without their
-    /// numbers backing it (contradicted or inconclusive), answered by a teammate whose way on it works or whose
-    /// experiment on it worked. Ways that work come first, then by name.
-    static func lessons(for learner: SellerDiagnosis, from teachers: [SellerDiagnosis]) -> [PeerLesson] {
-        let held = Set(learner.beliefs.filter { $0.verdict != .supported }.map(\.id))
-        guard !held.isEmpty else { return [] }
-        var lessons: [PeerLesson] = []
-        for teacher in teachers where teacher.seller.email != learner.seller.email {
-            if teacher.differentWayWorks, let belief = teacher.beliefs.first, held.contains(belief.id) {
+    /// Every lesson the sellers of `team` can give, each with its teacher's email: a teammate's different way that
+    /// works, on the belief behind it, and each finished experiment on a belief that worked. Made once per
+    /// diagnosis: looking through the team again for each learner copied every seller's diagnosis once per learner
+    /// (250,000 copies for a team of 500, an eighth of a team report's time).
+    static func offers(in team: [SellerDiagnosis]) -> [(teacher: String, lesson: PeerLesson)] {
+        var offers: [(teacher: String, lesson: PeerLesson)] = []
+        for teacher in team {
+            if teacher.differentWayWorks, let belief = teacher.beliefs.first {
                 var facts = names(teacher.seller)
                 let evidence = journeysLine(belief, teacher: facts["peer_first_name"] ?? teacher.seller.name)
                 facts["peer_evidence"] = evidence
-                lessons.append(
-                    PeerLesson(
-                        teacher: teacher.seller, belief: belief.id, kind: .theirWayWorks, evidence: [evidence],
-                        facts: facts))
+                let lesson = PeerLesson(
+                    teacher: teacher.seller, belief: belief.id, kind: .theirWayWorks, evidence: [evidence], facts: facts
+                )
+                offers.append((teacher.seller.email, lesson))
             }
             for experiment in teacher.coaching.experiments
             where experiment.finished && experiment.verdict == .doneAndWorking {
-                guard let belief = experiment.experiment.belief, held.contains(belief) else { continue }
+                guard let belief = experiment.experiment.belief else { continue }
                 var facts = names(teacher.seller)
                 for (key, value) in Coach.facts(of: experiment) { facts["peer_" + key] = value }
                 let evidence = "“\(experiment.experiment.name)”: \(experiment.summary)."
                 facts["peer_evidence"] = evidence
-                lessons.append(
-                    PeerLesson(
-                        teacher: teacher.seller, belief: belief, kind: .experimentWorked, evidence: [evidence],
-                        facts: facts))
+                let lesson = PeerLesson(
+                    teacher: teacher.seller, belief: belief, kind: .experimentWorked, evidence: [evidence], facts: facts
+                )
+                offers.append((teacher.seller.email, lesson))
             }
         }
+        return offers
+    }
+
+    /// The lessons for `learner` among `offers` (`offers(in:)` of the team): each belief the learner holds without
+    /// their numbers backing it (contradicted or inconclusive), answered by a teammate whose way on it works or whose
+    /// experiment on it worked. Ways that work come first, then by name.
+    static func lessons(
+        for learner: SellerDiagnosis, from offers: [(teacher: String, lesson: PeerLesson)]
+    ) -> [PeerLesson] {
+        let held = Set(learner.beliefs.filter { $0.verdict != .supported }.map(\.id))
+        guard !held.isEmpty else { return [] }
+        let lessons = offers.filter { $0.teacher != learner.seller.email && held.contains($0.lesson.belief) }
+            .map(\.lesson)
         let sorted = lessons.sorted {
             ($0.kind == .theirWayWorks ? 0 : 1, $0.teacher.name, $0.belief)
                 < ($1.kind == .theirWayWorks ? 0 : 1, $1.teacher.name, $1.belief)
