@@ -150,18 +150,7 @@ struct ActivityCopy {
     private mutating func text(_ value: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for index in 0..<value.count {
-            let byte = value[index]
-            // Only these bytes are below 0x5D and escaped: tab, newline, carriage return, NUL and backslash.
-            guard byte <= UInt8(ascii: "\\") else { continue }
-            let escape: UInt8
-            switch byte {
-            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
-            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
-            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
-            case 0: escape = 0
-            default: continue
-            }
+            guard let escape = Self.escape(value[index]) else { continue }
             put(UnsafeBufferPointer(rebasing: value[runStart..<index]))
             if escape == 0 {
                 // PostgreSQL's text holds no NUL (the reader drops them; should one come, it is stored as U+FFFD).
@@ -176,6 +165,22 @@ struct ActivityCopy {
         }
         put(UnsafeBufferPointer(rebasing: value[runStart...]))
         put(UInt8(ascii: "\t"))
+    }
+
+    /// What `COPY`'s text format writes after a backslash for `byte` (`\\`, `t`, `n`, `r`), 0 for a NUL (written as
+    /// U+FFFD: PostgreSQL's text holds none), nil for a byte written as it stands.
+    @inline(__always)
+    static func escape(_ byte: UInt8) -> UInt8? {
+        // Only these bytes are below 0x5D and escaped: tab, newline, carriage return, NUL and backslash.
+        guard byte <= UInt8(ascii: "\\") else { return nil }
+        switch byte {
+        case UInt8(ascii: "\\"): return UInt8(ascii: "\\")
+        case UInt8(ascii: "\t"): return UInt8(ascii: "t")
+        case UInt8(ascii: "\n"): return UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): return UInt8(ascii: "r")
+        case 0: return 0
+        default: return nil
+        }
     }
 
     /// Writes `value` in decimal without making a `String`.

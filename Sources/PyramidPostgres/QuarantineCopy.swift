@@ -18,8 +18,6 @@ struct QuarantineCopy {
     let memoryBytes: Int
     private var buffer: [UInt8] = []
     private var file: FileHandle?
-    /// How many rows were added.
-    private(set) var count = 0
 
     init(memoryBytes: Int = defaultMemoryBytes) {
         self.memoryBytes = memoryBytes
@@ -33,7 +31,6 @@ struct QuarantineCopy {
         buffer.append(UInt8(ascii: "\t"))
         append(problem.raw)
         buffer.append(UInt8(ascii: "\n"))
-        count += 1
         if buffer.count >= memoryBytes {
             if file == nil { file = try TemporaryFile.unlinked(prefix: "pyramid-quarantine") }
             try file?.write(contentsOf: buffer)
@@ -41,17 +38,13 @@ struct QuarantineCopy {
         }
     }
 
-    /// Appends `text` escaped as `COPY` reads it: a backslash before a backslash, tab, newline or carriage return;
-    /// a NUL, which PostgreSQL's text cannot hold, as U+FFFD (as `ActivityCopy` writes it).
+    /// Appends `text` escaped as `COPY` reads it (`ActivityCopy.escape`).
     private mutating func append(_ text: String) {
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            switch ActivityCopy.escape(byte) {
+            case nil: buffer.append(byte)
             case 0: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default: buffer.append(byte)
+            case let escape?: buffer.append(contentsOf: [UInt8(ascii: "\\"), escape])
             }
         }
     }
@@ -61,7 +54,7 @@ struct QuarantineCopy {
     func write(
         importID: Int64, fileName: String, sha256: String, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        guard count > 0 else { return }
+        guard file != nil || !buffer.isEmpty else { return }
         try await connection.query(
             """
             CREATE TEMP TABLE staged_quarantine (line bigint NOT NULL, reason text NOT NULL, raw text NOT NULL)
