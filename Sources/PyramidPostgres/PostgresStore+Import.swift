@@ -356,9 +356,7 @@ private final class ImportJob: @unchecked Sendable {
             summary.footerLines += 1
         case .quarantined(let problem):
             summary.rowsRead += 1
-            summary.quarantined += 1
-            // The terminal shows the first problems; all go to the quarantine.
-            if summary.problems.count < 20 { summary.problems.append(problem) }
+            summary.countQuarantined(problem)
             try quarantine.add(problem)
         case .record(let record, _):
             summary.rowsRead += 1

@@ -37,12 +37,20 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var footerLines = 0
     /// Owners the file names that match nobody on the roster.
     public var unmatchedOwners: [String] = []
-    /// The first problems, for the terminal (all are in the quarantine).
+    /// The first problems (`problemsShown`), for the terminal (all are in the quarantine).
     public var problems: [RowProblem] = []
+    /// How many problems a summary keeps.
+    public static let problemsShown = 20
     /// True when nothing was written.
     public var dryRun = false
     /// The import's id in the log (nil for a dry run).
     public var importID: Int64?
+
+    /// Counts `problem`'s row as quarantined, keeping the problem if it is among the first (`problemsShown`).
+    package mutating func countQuarantined(_ problem: RowProblem) {
+        quarantined += 1
+        if problems.count < Self.problemsShown { problems.append(problem) }
+    }
 
     /// The summary of an import of `reader`'s file, before any row is read: what the reader found out of its
     /// layout, encoding and delimiter.

@@ -256,8 +256,7 @@ private struct ImportBatch {
     /// Sets `problems` aside, rows already counted as read.
     private mutating func quarantine(_ problems: [RowProblem], into summary: inout ImportSummary) throws {
         for problem in problems {
-            summary.quarantined += 1
-            if summary.problems.count < 20 { summary.problems.append(problem) }
+            summary.countQuarantined(problem)
             try quarantine(problem)
         }
     }
