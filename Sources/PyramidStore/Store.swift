@@ -31,10 +31,16 @@ public struct Store: Sendable {
     /// (after a connection given to `init(writer:)`, as tests do), they change nothing and SQLite keeps its
     /// defaults: a matter of speed only.
     private static let configureSQLite: Void = {
-        // A statement's journal kept in memory up to 8 MiB. Each of the import's 32-row inserts journals the
-        // pages it changes, over 64 KiB of 16 KiB pages: past SQLite's 64 KiB they went to a temporary file,
-        // 1.9 GB of writes for a 1M-row import (7.6 GB for 4M rows).
-        _ = pyramid_sqlite_set_statement_journal_spill(8 << 20)
+        // A statement's journal kept in memory, whatever its size. Each of the import's 32-row inserts journals
+        // the pages it changes, over 64 KiB of 16 KiB pages: past SQLite's 64 KiB they went to a temporary file,
+        // 1.9 GB of writes for a 1M-row import (7.6 GB for 4M rows). It must never spill past more than 128 KiB
+        // either: SQLite 3.40 (Debian 12's) writes a journal's memory to the file one spill-sized piece at a time,
+        // and its Unix layer writes at most 128 KiB at once, so the statement failed with "database or disk is
+        // full". Spilling at 8 MiB, an import changing one row of a workspace of 4.6M activities failed so, as it
+        // recounted the daily tallies (a journal of every tally page). In memory, a statement's journal holds the
+        // pages it changes that its transaction changed before it: at most the daily tallies (that recount: peak
+        // RSS 72 MB, against 43 MB spilling 64 KiB at a time).
+        _ = pyramid_sqlite_set_statement_journal_spill(-1)
         _ = pyramid_sqlite_disable_memory_statistics()
     }()
 
