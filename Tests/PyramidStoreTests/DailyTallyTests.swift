@@ -110,7 +110,10 @@ struct DailyTallyTests {
         #expect(stored == 160)
     }
 
-    @Test func countsHeldInMemoryMoveOutAndAddUpAcrossManyGroups() throws {
+    /// Oldest day first, each day's counts are written once the next day comes, and the first day's come again
+    /// once the file goes back to it; newest day first, they pile up in memory and move out in two parts.
+    @Test(arguments: [false, true]) func countsAddUpInDayOrderAndAcrossManyGroupsHeldInMemory(newestFirst: Bool) throws
+    {
         // Given one seller's call already stored, and a file with more groups than the counter holds in memory
         // (164 owners on enough days, 101 today), then the first groups again, so that they are counted in two parts
         let owners = 164
@@ -121,7 +124,7 @@ struct DailyTallyTests {
             store, header + "c0,owner0@example.com,call,outbound,connected,2026-01-01T09:00:00Z,300\n", name: "a.csv")
         var lines = [header]
         let first = LocalDate(iso: "2026-01-01")?.daysSinceEpoch ?? 0
-        for day in 0..<days {
+        for day in newestFirst ? Array((0..<days).reversed()) : Array(0..<days) {
             let date = LocalDate(daysSinceEpoch: first + day)
             for owner in 0..<owners {
                 lines.append(
