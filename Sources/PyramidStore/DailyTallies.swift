@@ -204,9 +204,8 @@ struct TallyCounter {
     /// Adds the counts held in memory to `activity_tally`, in its key order: while activities come in day order,
     /// those of the days before the current one, which are complete; at the end, all that are left.
     private mutating func addPending() throws {
-        let groups = pending.keys.sorted { ($0.day, $0.code) < ($1.day, $1.code) }
-        for group in groups {
-            try write(group, pending[group, default: TallyCounts()], with: add)
+        for (group, counts) in pending.sorted(by: { ($0.key.day, $0.key.code) < ($1.key.day, $1.key.code) }) {
+            try write(group, counts, with: add)
         }
         pending.removeAll(keepingCapacity: true)
     }
