@@ -2,8 +2,7 @@ import NIOCore
 import PyramidCore
 import PyramidStore
 
-/// An import's activities as rows of PostgreSQL's `COPY … FROM STDIN` text format: tab-separated, one row a
-/// line, `\N` for NULL, and a backslash before each tab, newline, carriage return and backslash in a value.
+/// An import's activities as rows of PostgreSQL's `COPY … FROM STDIN` text format (`CopyText`).
 ///
 /// The rows come packed as the reading thread hands them over (`ActivityBatch`), and go either to the staging
 /// table a merge reads (`Target.staged`) or, into an empty workspace, straight to `activity` (`Target.activity`).
@@ -32,37 +31,18 @@ struct ActivityCopy {
     ]
 
     let target: Target
-    /// The rows written so far and not yet handed over: `count` of `capacity` bytes. Written through a pointer,
-    /// which cost a third of what `ByteBuffer`'s checked writes of a byte or a few at a time did.
-    private var storage: Storage
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
-    /// How many bytes to gather before handing them over.
-    static let chunkBytes = 1 << 20
-
-    /// Owns the memory `bytes` points into.
-    private final class Storage {
-        let bytes: UnsafeMutablePointer<UInt8>
-        init(capacity: Int) { bytes = .allocate(capacity: capacity) }
-        deinit { bytes.deallocate() }
-    }
+    /// The rows written and not yet handed over.
+    private var rows = CopyText()
 
     init(_ target: Target) {
         self.target = target
-        capacity = Self.chunkBytes + (1 << 16)
-        storage = Storage(capacity: capacity)
-        bytes = storage.bytes
     }
 
-    var isFull: Bool { count >= Self.chunkBytes }
-    var isEmpty: Bool { count == 0 }
+    var isFull: Bool { rows.isFull }
+    var isEmpty: Bool { rows.isEmpty }
 
     /// Hands the gathered rows over, leaving the buffer empty.
-    mutating func take() -> ByteBuffer {
-        defer { count = 0 }
-        return ByteBufferAllocator().buffer(bytes: UnsafeRawBufferPointer(start: bytes, count: count))
-    }
+    mutating func take() -> ByteBuffer { rows.take() }
 
     /// Appends `row` of `batch`: `first` is its seq or id, `owner` its owner's number or owner row (see `Target`),
     /// and `ownerName` the UTF-8 of the name the file gives its owner (part of the digest).
@@ -71,12 +51,12 @@ struct ActivityCopy {
         ownerName: UnsafeBufferPointer<UInt8>
     ) {
         // Each text byte takes three at most (a NUL written as U+FFFD), each number 21 with its tab.
-        reserve(3 * Int(row.textEnds[ActivityBatch.textFields - 1]) + 16 * 21)
+        rows.reserve(3 * Int(row.textEnds[ActivityBatch.textFields - 1]) + 16 * 21)
         var digest = Digest()
         digest.add(ownerName)
-        number(first)
-        text(batch.text(0, of: row))
-        number(owner)
+        rows.number(first)
+        rows.text(batch.text(0, of: row))
+        rows.number(owner)
         number(Int64(row.day), into: &digest)
         for field in 1...3 { text(batch.text(field, of: row), into: &digest) }
         flag(row.done, into: &digest)
@@ -86,42 +66,18 @@ struct ActivityCopy {
         optionalNumber(row.loggedAt, into: &digest)
         for field in 4...7 { text(batch.text(field, of: row), into: &digest) }
         flag(row.outcomeSource == .words, into: &digest)
-        writeDecimal(Int64(bitPattern: digest.value))
+        let digestValue = Int64(bitPattern: digest.value)
         if case .activity(let importID) = target {
-            put(UInt8(ascii: "\t"))
-            writeDecimal(importID)
+            rows.number(digestValue)
+            rows.last(importID)
+        } else {
+            rows.last(digestValue)
         }
-        put(UInt8(ascii: "\n"))
-    }
-
-    private mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
-        capacity = count + more + Self.chunkBytes
-        let grown = Storage(capacity: capacity)
-        grown.bytes.initialize(from: bytes, count: count)
-        storage = grown
-        bytes = grown.bytes
-    }
-
-    private mutating func put(_ byte: UInt8) {
-        bytes[count] = byte
-        count += 1
-    }
-
-    private mutating func put(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let source = text.baseAddress else { return }
-        (bytes + count).initialize(from: source, count: text.count)
-        count += text.count
-    }
-
-    private mutating func number(_ value: Int64) {
-        writeDecimal(value)
-        put(UInt8(ascii: "\t"))
     }
 
     private mutating func number(_ value: Int64, into digest: inout Digest) {
         digest.add(value)
-        number(value)
+        rows.number(value)
     }
 
     private mutating func optionalNumber(_ value: Int64?, into digest: inout Digest) {
@@ -129,77 +85,18 @@ struct ActivityCopy {
             number(value, into: &digest)
         } else {
             digest.addNull()
-            put(UInt8(ascii: "\\"))
-            put(UInt8(ascii: "N"))
-            put(UInt8(ascii: "\t"))
+            rows.null()
         }
     }
 
     private mutating func flag(_ value: Bool, into digest: inout Digest) {
         digest.add(value ? 1 : 0)
-        put(value ? UInt8(ascii: "t") : UInt8(ascii: "f"))
-        put(UInt8(ascii: "\t"))
+        rows.flag(value)
     }
 
     private mutating func text(_ value: UnsafeBufferPointer<UInt8>, into digest: inout Digest) {
         digest.add(value)
-        text(value)
-    }
-
-    /// Writes `value` escaped, a run of ordinary bytes at a time (most values have no byte to escape).
-    private mutating func text(_ value: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in 0..<value.count {
-            guard let escape = Self.escape(value[index]) else { continue }
-            put(UnsafeBufferPointer(rebasing: value[runStart..<index]))
-            if escape == 0 {
-                // PostgreSQL's text holds no NUL (the reader drops them; should one come, it is stored as U+FFFD).
-                put(0xEF)
-                put(0xBF)
-                put(0xBD)
-            } else {
-                put(UInt8(ascii: "\\"))
-                put(escape)
-            }
-            runStart = index + 1
-        }
-        put(UnsafeBufferPointer(rebasing: value[runStart...]))
-        put(UInt8(ascii: "\t"))
-    }
-
-    /// What `COPY`'s text format writes after a backslash for `byte` (`\\`, `t`, `n`, `r`), 0 for a NUL (written as
-    /// U+FFFD: PostgreSQL's text holds none), nil for a byte written as it stands.
-    @inline(__always)
-    static func escape(_ byte: UInt8) -> UInt8? {
-        // Only these bytes are below 0x5D and escaped: tab, newline, carriage return, NUL and backslash.
-        guard byte <= UInt8(ascii: "\\") else { return nil }
-        switch byte {
-        case UInt8(ascii: "\\"): return UInt8(ascii: "\\")
-        case UInt8(ascii: "\t"): return UInt8(ascii: "t")
-        case UInt8(ascii: "\n"): return UInt8(ascii: "n")
-        case UInt8(ascii: "\r"): return UInt8(ascii: "r")
-        case 0: return 0
-        default: return nil
-        }
-    }
-
-    /// Writes `value` in decimal without making a `String`.
-    private mutating func writeDecimal(_ value: Int64) {
-        var magnitude = value.magnitude
-        if value < 0 { put(UInt8(ascii: "-")) }
-        var digits = 1
-        var scale: UInt64 = 10
-        while digits < 20, magnitude >= scale {
-            digits += 1
-            scale &*= 10
-        }
-        var end = count + digits
-        count = end
-        repeat {
-            end -= 1
-            bytes[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+        rows.text(value)
     }
 
     /// FNV-1a over the stored values, each closed by a byte no UTF-8 text holds, so that "ab","c" and "a","bc"

@@ -145,20 +145,26 @@ enum PostgresTallies {
         let groups = counter.groups
         let keys = groups.keys.sorted { ($0.day, $0.code) < ($1.day, $1.code) }
         try await connection.copyFrom(table: "activity_tally", columns: columns, logger: logger) { writer in
-            var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
+            var rows = CopyText()
             for group in keys {
                 guard let counts = groups[group] else { continue }
                 let (owner, kind, direction, outcome) = TallyGroupCode.parts(group.code)
-                buffer.writeString(
-                    "\(group.day)\t\(owner)\t\(kind.rawValue)\t\(direction.rawValue)\t\(outcome.rawValue)\t"
-                        + "\(counts.all)\t\(counts.long)\t\(counts.short)\t\(counts.untimed)\t"
-                        + "\(counts.withoutContact)\t\(counts.fromWords)\t\(counts.borderline)\n")
-                if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
-                    buffer.clear()
+                rows.reserve(12 * 21 + 3 * 3 * 32)
+                rows.number(Int64(group.day))
+                rows.number(owner)
+                for var name in [kind.rawValue, direction.rawValue, outcome.rawValue] {
+                    name.withUTF8 { rows.text($0) }
                 }
+                rows.number(Int64(counts.all))
+                rows.number(Int64(counts.long))
+                rows.number(Int64(counts.short))
+                rows.number(Int64(counts.untimed))
+                rows.number(Int64(counts.withoutContact))
+                rows.number(Int64(counts.fromWords))
+                rows.last(Int64(counts.borderline))
+                if rows.isFull { try await writer.write(rows.take()) }
             }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            if !rows.isEmpty { try await writer.write(rows.take()) }
         }
     }
 }

@@ -38,10 +38,10 @@ struct QuarantineCopy {
         }
     }
 
-    /// Appends `text` escaped as `COPY` reads it (`ActivityCopy.escape`).
+    /// Appends `text` escaped as `COPY` reads it (`CopyText.escape`).
     private mutating func append(_ text: String) {
         for byte in text.utf8 {
-            switch ActivityCopy.escape(byte) {
+            switch CopyText.escape(byte) {
             case nil: buffer.append(byte)
             case 0: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
             case let escape?: buffer.append(contentsOf: [UInt8(ascii: "\\"), escape])

@@ -222,13 +222,13 @@ struct TallyCounter {
     private func write(_ group: Group, _ counts: TallyCounts, with statement: FastStatement) throws {
         statement.bind(1, group.day)
         statement.bind(2, group.code)
-        statement.bind(3, counts.all)
-        statement.bind(4, counts.long)
-        statement.bind(5, counts.short)
-        statement.bind(6, counts.untimed)
-        statement.bind(7, counts.withoutContact)
-        statement.bind(8, counts.fromWords)
-        statement.bind(9, counts.borderline)
+        statement.bind(3, Int(counts.all))
+        statement.bind(4, Int(counts.long))
+        statement.bind(5, Int(counts.short))
+        statement.bind(6, Int(counts.untimed))
+        statement.bind(7, Int(counts.withoutContact))
+        statement.bind(8, Int(counts.fromWords))
+        statement.bind(9, Int(counts.borderline))
         try statement.run()
     }
 }
@@ -236,14 +236,17 @@ struct TallyCounter {
 /// The counts of one tally group (a day, owner, kind, direction and outcome): its done activities, and of them
 /// those long enough for a conversation (or of unknown length), few-second, of unknown length, without a contact,
 /// with an outcome read from words, and of a borderline length (`TallyBasis.counts`).
+///
+/// 32 bits each: a group is one seller's activities of a kind on a day. The PostgreSQL workspace's first import
+/// holds every group of its file (723K for 10M rows), at 28 bytes of counts each instead of 56.
 package struct TallyCounts {
-    package var all = 0
-    package var long = 0
-    package var short = 0
-    package var untimed = 0
-    package var withoutContact = 0
-    package var fromWords = 0
-    package var borderline = 0
+    package var all: Int32 = 0
+    package var long: Int32 = 0
+    package var short: Int32 = 0
+    package var untimed: Int32 = 0
+    package var withoutContact: Int32 = 0
+    package var fromWords: Int32 = 0
+    package var borderline: Int32 = 0
 
     package init() {}
 
