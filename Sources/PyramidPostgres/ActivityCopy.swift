@@ -9,8 +9,9 @@ import PyramidStore
 struct ActivityCopy {
     /// Where the rows go, and so which columns each lists.
     enum Target {
-        /// The staging table: the row's place among the file's activities, and its owner's among the file's owner
-        /// names (`staged_owner` says which owner row that is).
+        /// The staging table: the row's place among the file's activities, its owner's among the file's owner
+        /// names (`staged_owner` says which owner row that is), and last whether the file may have given its key
+        /// before (`ActivityMerge`).
         case staged
         /// The activity table of the import `importID`: the row's id, and its owner row.
         case activity(importID: Int64)
@@ -18,7 +19,7 @@ struct ActivityCopy {
         /// The columns each row lists, in order.
         var columns: [String] {
             switch self {
-            case .staged: ["seq", "key", "owner_number"] + ActivityCopy.valueColumns
+            case .staged: ["seq", "key", "owner_number"] + ActivityCopy.valueColumns + ["maybe_repeat"]
             case .activity: ["id", "key", "owner_id"] + ActivityCopy.valueColumns + ["import_id"]
             }
         }
@@ -45,10 +46,11 @@ struct ActivityCopy {
     mutating func take() -> ByteBuffer { rows.take() }
 
     /// Appends `row` of `batch`: `first` is its seq or id, `owner` its owner's number or owner row (see `Target`),
-    /// and `ownerName` the UTF-8 of the name the file gives its owner (part of the digest).
+    /// `ownerName` the UTF-8 of the name the file gives its owner (part of the digest), and `maybeRepeat` whether
+    /// the file may have given its key before (the staging table's last column).
     mutating func append(
         _ row: ActivityBatch.Row, of batch: ActivityBatch, first: Int64, owner: Int64,
-        ownerName: UnsafeBufferPointer<UInt8>
+        ownerName: UnsafeBufferPointer<UInt8>, maybeRepeat: Bool = false
     ) {
         // Each text byte takes three at most (a NUL written as U+FFFD), each number 21 with its tab.
         rows.reserve(3 * Int(row.textEnds[ActivityBatch.textFields - 1]) + 16 * 21)
@@ -66,12 +68,10 @@ struct ActivityCopy {
         optionalNumber(row.loggedAt, into: &digest)
         for field in 4...7 { text(batch.text(field, of: row), into: &digest) }
         flag(row.outcomeSource == .words, into: &digest)
-        let digestValue = Int64(bitPattern: digest.value)
-        if case .activity(let importID) = target {
-            rows.number(digestValue)
-            rows.last(importID)
-        } else {
-            rows.last(digestValue)
+        rows.number(Int64(bitPattern: digest.value))
+        switch target {
+        case .activity(let importID): rows.last(importID)
+        case .staged: rows.last(maybeRepeat)
         }
     }
 

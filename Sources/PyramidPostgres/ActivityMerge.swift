@@ -2,7 +2,7 @@ import Logging
 import PostgresNIO
 
 /// Merges an import's staged activities (`staged_activity`, in file order by `seq`, their owner rows in
-/// `staged_owner`) into `activity`, with the counts the SQLite workspace's import gives for the same rows: each row,
+/// `staged_owner`, each saying whether the file may have given its key before: `maybe_repeat`) into `activity`, with the counts the SQLite workspace's import gives for the same rows: each row,
 /// in file order, is added (its key is new), updated (its values differ from the key's stored row, or from the
 /// key's previous row in the file), or unchanged. A key's last row in the file is what stays. A new row, and one
 /// moved to another day, gets the next id of its day (`day × 2³² + n`), in file order, as in SQLite.
@@ -12,6 +12,14 @@ struct ActivityMerge {
     let logger: Logger
 
     func run() async throws -> (added: Int, updated: Int, unchanged: Int) {
+        // Which row of a key comes before which matters only for the keys the file may give more than once (the
+        // rows staged say so: `maybe_repeat`); only their rows are put in key order. All of them were: for a 10M-row
+        // file, that sort and the window over it took 35 s of a count that took 73 s.
+        try await connection.query(
+            """
+            CREATE TEMP TABLE repeated_key ON COMMIT DROP AS
+            SELECT DISTINCT key FROM staged_activity WHERE maybe_repeat
+            """, logger: logger)
         let countRow = try await connection.query(
             """
             SELECT count(*) FILTER (WHERE s.previous IS NULL AND a.key IS NULL),
@@ -19,7 +27,10 @@ struct ActivityMerge {
                 AND s.digest IS DISTINCT FROM coalesce(s.previous, a.digest)),
               count(*)
             FROM (SELECT key, digest, lag(digest) OVER (PARTITION BY key ORDER BY seq) AS previous
-                  FROM staged_activity) s
+                  FROM staged_activity s WHERE EXISTS (SELECT 1 FROM repeated_key r WHERE r.key = s.key)
+                  UNION ALL
+                  SELECT key, digest, NULL
+                  FROM staged_activity s WHERE NOT EXISTS (SELECT 1 FROM repeated_key r WHERE r.key = s.key)) s
             LEFT JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "s"))
             """, logger: logger
         ).collect().first
@@ -30,9 +41,14 @@ struct ActivityMerge {
         try await connection.execute(
             script: """
                 CREATE TEMP TABLE merged_activity ON COMMIT DROP AS
-                SELECT DISTINCT ON (s.key) s.*, o.owner_id, min(s.seq) OVER (PARTITION BY s.key) AS first_seq
+                SELECT s.*, o.owner_id, s.seq AS first_seq
                 FROM staged_activity s JOIN staged_owner o ON o.number = s.owner_number
-                ORDER BY s.key, s.seq DESC;
+                WHERE NOT EXISTS (SELECT 1 FROM repeated_key r WHERE r.key = s.key)
+                UNION ALL
+                (SELECT DISTINCT ON (s.key) s.*, o.owner_id, min(s.seq) OVER (PARTITION BY s.key) AS first_seq
+                 FROM staged_activity s JOIN staged_owner o ON o.number = s.owner_number
+                 WHERE EXISTS (SELECT 1 FROM repeated_key r WHERE r.key = s.key)
+                 ORDER BY s.key, s.seq DESC);
                 CREATE TEMP TABLE activity_new_id ON COMMIT DROP AS
                 WITH needing AS (
                   SELECT m.key, m.local_day, CASE WHEN a.key IS NULL THEN m.first_seq ELSE m.seq END AS at

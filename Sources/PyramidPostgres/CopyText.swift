@@ -93,6 +93,12 @@ struct CopyText {
         put(UInt8(ascii: "\n"))
     }
 
+    /// Writes a boolean, the row's last value, and ends the row.
+    mutating func last(_ value: Bool) {
+        put(value ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+        put(UInt8(ascii: "\n"))
+    }
+
     /// What `COPY`'s text format writes after a backslash for `byte` (`\\`, `t`, `n`, `r`), 0 for a NUL (written as
     /// U+FFFD: PostgreSQL's text holds none), nil for a byte written as it stands.
     @inline(__always)

@@ -22,6 +22,7 @@ extension PostgresStore {
         let job = ImportJob(
             reader: reader, path: path, dryRun: dryRun, startedAt: ISO8601DateFormatter().string(from: now),
             tallyBasis: tallyBasis, progress: progress, maximumHeld: maximumHeldRows,
+            maximumSieveBits: maximumSieveBits,
             quarantine: QuarantineCopy(memoryBytes: quarantineMemoryBytes), logger: logger)
         return try transaction(dryRun ? .dryRun : .write) { connection in try await job.run(on: connection) }
     }
@@ -57,11 +58,15 @@ private final class ImportJob: @unchecked Sendable {
     static let mergeLock: Int64 = 0x5059_5241_4D49_4402
     /// The most rows held back from the straight copy before the rest of the file goes through the staging table.
     let maximumHeld: Int
+    /// The most bits of a key sieve (`KeySieve`), sized for a key in every 100 bytes of the file.
+    let maximumSieveBits: Int
 
     init(
         reader: ExportReader, path: String, dryRun: Bool, startedAt: String, tallyBasis: TallyBasis?,
-        progress: ((ImportProgress) -> Void)?, maximumHeld: Int, quarantine: QuarantineCopy, logger: Logger
+        progress: ((ImportProgress) -> Void)?, maximumHeld: Int, maximumSieveBits: Int, quarantine: QuarantineCopy,
+        logger: Logger
     ) {
+        self.maximumSieveBits = maximumSieveBits
         self.quarantine = quarantine
         self.tallyBasis = tallyBasis
         self.maximumHeld = maximumHeld
@@ -228,9 +233,7 @@ private final class ImportJob: @unchecked Sendable {
         var heldCount = 0
         var readAll = true
         var added = 0
-        // A row of an export takes 100 bytes or more. Up to 32 MiB: at SQLite's 6 MiB, 10M rows held back more
-        // than the limit.
-        var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: 256 << 20)
+        var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
         var nextIDs: [Int: Int64] = [:]
         var ownerIDs: [Int64] = []
         var ownerNames: [[UInt8]] = []
@@ -296,7 +299,9 @@ private final class ImportJob: @unchecked Sendable {
         return take(&nextIDs[day, default: ActivityID.first(ofDay: day)])
     }
 
-    /// Copies the rows `held`, then the rest of what `pipeline` reads, into the staging table, in file order.
+    /// Copies the rows `held`, then the rest of what `pipeline` reads, into the staging table, in file order. Each
+    /// row says whether the file may have given its key before (`KeySieve`, as `copyStraightIn` sieves; certainly
+    /// when it did): the merge puts only the rows of such keys in key order.
     private func stage(held: ActivityBatch, then pipeline: RowPipeline?, on connection: PostgresConnection) async throws
     {
         try await connection.query(
@@ -307,19 +312,25 @@ private final class ImportJob: @unchecked Sendable {
               done boolean NOT NULL, duration bigint, occurred_at bigint NOT NULL, utc_offset integer NOT NULL,
               logged_at bigint, outcome_text text COLLATE "C" NOT NULL, subject text COLLATE "C" NOT NULL,
               contact text COLLATE "C" NOT NULL, company text COLLATE "C" NOT NULL, outcome_from_words boolean NOT NULL,
-              digest bigint NOT NULL
+              digest bigint NOT NULL, maybe_repeat boolean NOT NULL
             ) ON COMMIT DROP
             """, logger: logger)
         let target = ActivityCopy.Target.staged
         try await connection.copyFrom(table: "staged_activity", columns: target.columns, logger: logger) { writer in
             var rows = ActivityCopy(target)
             var seq: Int64 = 0
+            var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
             // The names' UTF-8 (part of each row's digest), kept locally as `copyStraightIn` keeps them.
             var ownerNames = activityOwners.map { Array($0.utf8) }
             func copy(_ activities: ActivityBatch) async throws {
                 for row in activities.rows {
+                    // A key with a NUL is stored with U+FFFD in its place, and may then equal another.
+                    let key = activities.text(0, of: row)
+                    let maybeRepeat = key.contains(0) || sieve.insert(ActivityDigest.of(key))
                     ownerNames[row.owner].withUnsafeBufferPointer { name in
-                        rows.append(row, of: activities, first: seq, owner: Int64(row.owner), ownerName: name)
+                        rows.append(
+                            row, of: activities, first: seq, owner: Int64(row.owner), ownerName: name,
+                            maybeRepeat: maybeRepeat)
                     }
                     seq += 1
                     if rows.isFull { try await writer.write(rows.take()) }

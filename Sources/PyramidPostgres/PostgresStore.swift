@@ -16,6 +16,10 @@ public final class PostgresStore: Sendable {
     /// The most activities an import into an empty workspace holds back before it merges the rest of its file
     /// (see `ImportJob.copyStraightIn`).
     let maximumHeldRows: Int
+    /// The most bits of the filter an import sieves its keys with, to tell the keys its file certainly gives once
+    /// (`KeySieve`): 32 MiB, as a row of an export takes 100 bytes or more (at SQLite's 6 MiB, a first import of 10M
+    /// rows held back more than `maximumHeldRows`).
+    let maximumSieveBits: Int
     /// The bytes of quarantined rows an import holds in memory before it writes them to a temporary file (see
     /// `QuarantineCopy`).
     let quarantineMemoryBytes: Int
@@ -27,8 +31,9 @@ public final class PostgresStore: Sendable {
 
     init(
         location: PostgresLocation, logger: Logger = Logger(label: "pyramid.postgres"), maximumHeldRows: Int,
-        quarantineMemoryBytes: Int = QuarantineCopy.defaultMemoryBytes
+        maximumSieveBits: Int = 256 << 20, quarantineMemoryBytes: Int = QuarantineCopy.defaultMemoryBytes
     ) throws {
+        self.maximumSieveBits = maximumSieveBits
         self.location = location
         self.logger = logger
         self.maximumHeldRows = maximumHeldRows
