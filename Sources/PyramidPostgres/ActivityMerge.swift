@@ -38,6 +38,9 @@ struct ActivityMerge {
         let (added, updated, all) = counts
         // A file imported again as it was changes nothing: the rest would only find that out again.
         guard added > 0 || updated > 0 else { return (0, 0, Int(all)) }
+        // The file's last row of each key, and the stored row of each key it gives: the one pass over the stored
+        // rows' keys; what follows joins these with each other. (Each step joined the file's rows with all the
+        // stored ones: 786K rows changing 303K of 10M took 130 s.)
         try await connection.execute(
             script: """
                 CREATE TEMP TABLE merged_activity ON COMMIT DROP AS
@@ -49,11 +52,17 @@ struct ActivityMerge {
                  FROM staged_activity s JOIN staged_owner o ON o.number = s.owner_number
                  WHERE EXISTS (SELECT 1 FROM repeated_key r WHERE r.key = s.key)
                  ORDER BY s.key, s.seq DESC);
+                ANALYZE merged_activity;
+                CREATE TEMP TABLE stored_match ON COMMIT DROP AS
+                SELECT a.key, a.id, a.digest <> m.digest AS changed, a.local_day, a.owner_id, a.kind, a.direction,
+                  a.outcome, a.done, a.duration, a.contact, a.outcome_from_words
+                FROM merged_activity m JOIN activity a ON \(PostgresSchema.keyMatch("a", "m"));
+                ANALYZE stored_match;
                 CREATE TEMP TABLE activity_new_id ON COMMIT DROP AS
                 WITH needing AS (
-                  SELECT m.key, m.local_day, CASE WHEN a.key IS NULL THEN m.first_seq ELSE m.seq END AS at
-                  FROM merged_activity m LEFT JOIN activity a ON \(PostgresSchema.keyMatch("a", "m"))
-                  WHERE a.key IS NULL OR (a.digest <> m.digest AND a.local_day <> m.local_day)),
+                  SELECT m.key, m.local_day, CASE WHEN s.key IS NULL THEN m.first_seq ELSE m.seq END AS at
+                  FROM merged_activity m LEFT JOIN stored_match s ON s.key = m.key
+                  WHERE s.key IS NULL OR (s.changed AND s.local_day <> m.local_day)),
                 first_ids AS (
                   SELECT d.local_day, coalesce(
                     (SELECT max(id) + 1 FROM activity
@@ -63,26 +72,22 @@ struct ActivityMerge {
                 SELECT n.key, f.id + row_number() OVER (PARTITION BY n.local_day ORDER BY n.at) - 1 AS id
                 FROM needing n JOIN first_ids f USING (local_day);
                 """, logger: logger)
-        // For the daily tallies: the days of the rows changed, both those they leave and those they come to (all
-        // counted again), and the rows added (added to their groups).
+        // For the daily tallies (`PostgresTallies`): what each changed row took away from its group, and what each
+        // changed or added row brings to its own.
         try await connection.query(
             """
-            CREATE TEMP TABLE touched_day ON COMMIT DROP AS
-            SELECT a.local_day FROM merged_activity m JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "m"))
-            WHERE a.digest <> m.digest
-            UNION
-            SELECT m.local_day FROM merged_activity m JOIN activity a ON \(unescaped: PostgresSchema.keyMatch("a", "m"))
-            WHERE a.digest <> m.digest
+            CREATE TEMP TABLE tally_change ON COMMIT DROP AS
+            SELECT -1 AS sign, local_day, owner_id, kind, direction, outcome, done, duration, contact,
+              outcome_from_words
+            FROM stored_match WHERE changed
+            UNION ALL
+            SELECT 1, m.local_day, m.owner_id, m.kind, m.direction, m.outcome, m.done, m.duration, m.contact,
+              m.outcome_from_words
+            FROM merged_activity m LEFT JOIN stored_match s ON s.key = m.key
+            WHERE s.key IS NULL OR s.changed
             """, logger: logger)
-        try await connection.query(
-            """
-            CREATE TEMP TABLE added_activity ON COMMIT DROP AS
-            SELECT n.id, m.key, m.owner_id, m.local_day, m.kind, m.direction, m.outcome, m.done, m.duration,
-              m.occurred_at, m.utc_offset, m.logged_at, m.outcome_text, m.subject, m.contact, m.company,
-              m.outcome_from_words, m.digest
-            FROM merged_activity m JOIN activity_new_id n ON n.key = m.key
-            WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE \(unescaped: PostgresSchema.keyMatch("a", "m")))
-            """, logger: logger)
+        // Joined with the file's rows by key, not with `stored_match` by id: the server then reads the whole table
+        // for a hash join, and 303K rows of 10M changed in 48 s instead of 30 s.
         try await connection.query(
             """
             UPDATE activity a SET id = coalesce(n.id, a.id), owner_id = m.owner_id, local_day = m.local_day,
@@ -99,10 +104,12 @@ struct ActivityMerge {
             INSERT INTO activity (id, key, owner_id, local_day, kind, direction, outcome, done, duration,
               occurred_at, utc_offset, logged_at, outcome_text, subject, contact, company, outcome_from_words,
               digest, import_id)
-            SELECT id, key, owner_id, local_day, kind, direction, outcome, done, duration, occurred_at, utc_offset,
-              logged_at, outcome_text, subject, contact, company, outcome_from_words, digest, \(importID)
-            FROM added_activity
-            ORDER BY id
+            SELECT n.id, m.key, m.owner_id, m.local_day, m.kind, m.direction, m.outcome, m.done, m.duration,
+              m.occurred_at, m.utc_offset, m.logged_at, m.outcome_text, m.subject, m.contact, m.company,
+              m.outcome_from_words, m.digest, \(importID)
+            FROM merged_activity m JOIN activity_new_id n ON n.key = m.key
+            WHERE NOT EXISTS (SELECT 1 FROM stored_match s WHERE s.key = m.key)
+            ORDER BY n.id
             """, logger: logger)
         return (Int(added), Int(updated), Int(all - added - updated))
     }

@@ -149,7 +149,7 @@ private final class ImportJob: @unchecked Sendable {
     }
 
     /// Merges the staged rows (see `ActivityMerge`); whether it added or changed any (which it leaves in
-    /// `added_activity` and `touched_day` for the tallies).
+    /// `tally_change` for the tallies).
     private func merge(on connection: PostgresConnection) async throws -> Bool {
         let (importID, settledOwners) = try await settle(on: connection)
         var owners = settledOwners

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import PyramidCore
 import PyramidIngest
 import Testing
@@ -144,6 +145,22 @@ struct PostgresWorkspaceTests {
                         .collect().first?.decode(Int64.self)
                 }
                 #expect(groups ?? 0 > 100)
+                // Group for group, what counting every activity again gives (no group left at 0).
+                let recount = """
+                    SELECT a.local_day, a.owner_id, a.kind, a.direction, a.outcome,
+                      \(PostgresTallies.countsSQL(thresholds, "a"))
+                    FROM activity a WHERE a.done GROUP BY a.local_day, a.owner_id, a.kind, a.direction, a.outcome
+                    """
+                let differing = try postgres.run { connection in
+                    try await connection.query(
+                        PostgresQuery(
+                            unsafeSQL: """
+                                SELECT count(*) FROM ((SELECT * FROM activity_tally EXCEPT \(recount))
+                                  UNION ALL (\(recount) EXCEPT SELECT * FROM activity_tally)) d
+                                """), logger: postgres.logger
+                    ).collect().first?.decode(Int64.self)
+                }
+                #expect(differing == 0)
                 if thresholds == basis {
                     tallied.expect(equals: try Answers(sqlite))
                     // Without a basis on record, snapshots group the activities themselves.
