@@ -233,7 +233,7 @@ private final class ImportJob: @unchecked Sendable {
         var heldCount = 0
         var readAll = true
         var added = 0
-        var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
+        var sieve = keySieve()
         var nextIDs: [Int: Int64] = [:]
         var ownerIDs: [Int64] = []
         var ownerNames: [[UInt8]] = []
@@ -251,7 +251,7 @@ private final class ImportJob: @unchecked Sendable {
                 let activities = batch.activities
                 for row in activities.rows {
                     let key = activities.text(0, of: row)
-                    guard heldCount < maximumHeld, !key.contains(0), !sieve.insert(ActivityDigest.of(key)) else {
+                    guard heldCount < maximumHeld, !Self.mayRepeat(key, in: &sieve) else {
                         held.append(row, of: activities)
                         heldCount += 1
                         continue
@@ -290,6 +290,17 @@ private final class ImportJob: @unchecked Sendable {
         return (held, readAll, counter)
     }
 
+    /// A filter of the file's keys (`KeySieve`), sized for a key in every 100 bytes of it.
+    private func keySieve() -> KeySieve {
+        KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
+    }
+
+    /// Whether the file may have given `key` before, as `sieve` says, adding it. A key with a NUL always may: it is
+    /// stored with U+FFFD in the NUL's place, and may then equal another.
+    private static func mayRepeat(_ key: UnsafeBufferPointer<UInt8>, in sieve: inout KeySieve) -> Bool {
+        key.contains(0) || sieve.insert(ActivityDigest.of(key))
+    }
+
     /// The next id of `day`, counted in `nextIDs` from the day's first (the table was empty).
     private static func nextID(of day: Int, in nextIDs: inout [Int: Int64]) -> Int64 {
         func take(_ next: inout Int64) -> Int64 {
@@ -319,14 +330,12 @@ private final class ImportJob: @unchecked Sendable {
         try await connection.copyFrom(table: "staged_activity", columns: target.columns, logger: logger) { writer in
             var rows = ActivityCopy(target)
             var seq: Int64 = 0
-            var sieve = KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
+            var sieve = keySieve()
             // The names' UTF-8 (part of each row's digest), kept locally as `copyStraightIn` keeps them.
             var ownerNames = activityOwners.map { Array($0.utf8) }
             func copy(_ activities: ActivityBatch) async throws {
                 for row in activities.rows {
-                    // A key with a NUL is stored with U+FFFD in its place, and may then equal another.
-                    let key = activities.text(0, of: row)
-                    let maybeRepeat = key.contains(0) || sieve.insert(ActivityDigest.of(key))
+                    let maybeRepeat = Self.mayRepeat(activities.text(0, of: row), in: &sieve)
                     ownerNames[row.owner].withUnsafeBufferPointer { name in
                         rows.append(
                             row, of: activities, first: seq, owner: Int64(row.owner), ownerName: name,

@@ -139,12 +139,12 @@ enum PostgresTallies {
             for group in keys {
                 guard let counts = groups[group] else { continue }
                 let (owner, kind, direction, outcome) = TallyGroupCode.parts(group.code)
-                rows.reserve(12 * 21 + 3 * 3 * 32)
+                rows.reserve(9 * 21)
                 rows.number(Int64(group.day))
                 rows.number(owner)
-                for var name in [kind.rawValue, direction.rawValue, outcome.rawValue] {
-                    name.withUTF8 { rows.text($0) }
-                }
+                rows.text(kind.rawValue)
+                rows.text(direction.rawValue)
+                rows.text(outcome.rawValue)
                 rows.number(Int64(counts.all))
                 rows.number(Int64(counts.long))
                 rows.number(Int64(counts.short))

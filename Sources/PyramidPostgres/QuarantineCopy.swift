@@ -4,8 +4,8 @@ import PostgresNIO
 import PyramidIngest
 import PyramidStore
 
-/// An import's quarantined rows on their way to the `quarantine` table, as rows of `COPY`'s text format (see
-/// `ActivityCopy`): in memory up to `memoryBytes`, then in a temporary file, so that a file whose millions of rows
+/// An import's quarantined rows on their way to the `quarantine` table, as rows of `COPY`'s text format
+/// (`CopyText`): in memory up to `memoryBytes`, then in a temporary file, so that a file whose millions of rows
 /// are all unreadable (a date format not understood) costs no more memory than one with a few.
 ///
 /// They are written at the end of the import (`write`): while the activities stream to the server the connection
@@ -16,7 +16,7 @@ struct QuarantineCopy {
     /// The bytes held in memory before they go to the temporary file.
     static let defaultMemoryBytes = 1 << 20
     let memoryBytes: Int
-    private var buffer: [UInt8] = []
+    private var rows = CopyText()
     private var file: FileHandle?
 
     init(memoryBytes: Int = defaultMemoryBytes) {
@@ -25,27 +25,14 @@ struct QuarantineCopy {
 
     /// Adds `problem`'s row: its line, reason and text, each escaped.
     mutating func add(_ problem: RowProblem) throws {
-        buffer.append(contentsOf: String(problem.line).utf8)
-        buffer.append(UInt8(ascii: "\t"))
-        append(problem.reason)
-        buffer.append(UInt8(ascii: "\t"))
-        append(problem.raw)
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= memoryBytes {
+        rows.reserve(21)
+        rows.number(Int64(problem.line))
+        rows.text(problem.reason)
+        rows.text(problem.raw)
+        rows.endRow()
+        if rows.byteCount >= memoryBytes {
             if file == nil { file = try TemporaryFile.unlinked(prefix: "pyramid-quarantine") }
-            try file?.write(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Appends `text` escaped as `COPY` reads it (`CopyText.escape`).
-    private mutating func append(_ text: String) {
-        for byte in text.utf8 {
-            switch CopyText.escape(byte) {
-            case nil: buffer.append(byte)
-            case 0: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            case let escape?: buffer.append(contentsOf: [UInt8(ascii: "\\"), escape])
-            }
+            try file?.write(contentsOf: Data(rows.take().readableBytesView))
         }
     }
 
@@ -54,13 +41,14 @@ struct QuarantineCopy {
     func write(
         importID: Int64, fileName: String, sha256: String, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        guard file != nil || !buffer.isEmpty else { return }
+        guard file != nil || !rows.isEmpty else { return }
         try await connection.query(
             """
             CREATE TEMP TABLE staged_quarantine (line bigint NOT NULL, reason text NOT NULL, raw text NOT NULL)
               ON COMMIT DROP
             """, logger: logger)
-        let (file, buffer) = (self.file, self.buffer)
+        let file = self.file
+        var rows = self.rows
         try await connection.copyFrom(table: "staged_quarantine", columns: ["line", "reason", "raw"], logger: logger) {
             writer in
             if let file {
@@ -69,7 +57,7 @@ struct QuarantineCopy {
                     try await writer.write(ByteBuffer(bytes: chunk))
                 }
             }
-            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
+            if !rows.isEmpty { try await writer.write(rows.take()) }
         }
         try await connection.query(
             """
