@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "CPyramidSHA"),
         // sqlite3_config, which takes variable arguments that Swift cannot pass (see Store.configureSQLite).
         .target(name: "CPyramidSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
-        // Page cache hints for a large import's pages (see AppendedPages).
+        // Cache hints: the OS's page cache's for a large import's pages (see AppendedPages), and the processor's for
+        // the key sieve's and the tally counter's lines (pyramid_prefetch; see KeySieve).
         .target(name: "CPyramidPageCache"),
         .target(
             name: "PyramidIngest",
@@ -63,6 +64,7 @@ let package = Package(
                 "PyramidCore",
                 "PyramidIngest",
                 "PyramidStore",
+                "CPyramidPageCache",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

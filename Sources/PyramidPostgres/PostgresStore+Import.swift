@@ -145,7 +145,7 @@ private final class ImportJob: @unchecked Sendable {
             merged = try await merge(on: connection)
         }
         try await PostgresTallies.finish(
-            connection, basis: tallyBasis, counter: counter, merged: merged, recountAll: recountAll, logger: logger)
+            connection, basis: tallyBasis, counter: &counter, merged: merged, recountAll: recountAll, logger: logger)
     }
 
     /// Merges the staged rows (see `ActivityMerge`); whether it added or changed any (which it leaves in
@@ -234,6 +234,8 @@ private final class ImportJob: @unchecked Sendable {
         var readAll = true
         var added = 0
         var sieve = keySieve()
+        var repeats: [Bool] = []
+        var copied: [Int] = []
         var nextIDs: [Int: Int64] = [:]
         var ownerIDs: [Int64] = []
         var ownerNames: [[UInt8]] = []
@@ -249,21 +251,23 @@ private final class ImportJob: @unchecked Sendable {
                     ownerNames.append(Array(name.utf8))
                 }
                 let activities = batch.activities
-                for row in activities.rows {
-                    let key = activities.text(0, of: row)
-                    guard heldCount < maximumHeld, !Self.mayRepeat(key, in: &sieve) else {
+                Self.sieve(activities, in: &sieve, into: &repeats)
+                copied.removeAll(keepingCapacity: true)
+                for (index, row) in activities.rows.enumerated() {
+                    guard heldCount < maximumHeld, !repeats[index] else {
                         held.append(row, of: activities)
                         heldCount += 1
                         continue
                     }
                     let id = Self.nextID(of: row.day, in: &nextIDs)
-                    counter?.add(row, owner: ownerIDs[row.owner])
                     ownerNames[row.owner].withUnsafeBufferPointer { name in
                         rows.append(row, of: activities, first: id, owner: ownerIDs[row.owner], ownerName: name)
                     }
-                    added += 1
+                    copied.append(index)
                     if rows.isFull { try await writer.write(rows.take()) }
                 }
+                added += copied.count
+                counter?.add(activities, at: copied, owners: ownerIDs)
                 if heldCount >= maximumHeld {
                     readAll = false
                     break
@@ -295,10 +299,16 @@ private final class ImportJob: @unchecked Sendable {
         KeySieve(expectedKeys: Int(reader.fileSize / 100), maximumBits: maximumSieveBits)
     }
 
-    /// Whether the file may have given `key` before, as `sieve` says, adding it. A key with a NUL always may: it is
-    /// stored with U+FFFD in the NUL's place, and may then equal another.
-    private static func mayRepeat(_ key: UnsafeBufferPointer<UInt8>, in sieve: inout KeySieve) -> Bool {
-        key.contains(0) || sieve.insert(ActivityDigest.of(key))
+    /// Whether the file may have given each key of `activities` before, as `sieve` says, adding them: into
+    /// `repeats`. The batch's keys are sieved together, so that the filter's lines are fetched ahead (see
+    /// `KeySieve.insert(contentsOf:into:)`). A key with a NUL always may repeat: it is stored with U+FFFD in the
+    /// NUL's place, and may then equal another.
+    private static func sieve(_ activities: ActivityBatch, in sieve: inout KeySieve, into repeats: inout [Bool]) {
+        repeats.removeAll(keepingCapacity: true)
+        sieve.insert(contentsOf: activities.rows.map { ActivityDigest.of(activities.text(0, of: $0)) }, into: &repeats)
+        for (index, row) in activities.rows.enumerated() where activities.text(0, of: row).contains(0) {
+            repeats[index] = true
+        }
     }
 
     /// The next id of `day`, counted in `nextIDs` from the day's first (the table was empty).
@@ -331,15 +341,16 @@ private final class ImportJob: @unchecked Sendable {
             var rows = ActivityCopy(target)
             var seq: Int64 = 0
             var sieve = keySieve()
+            var repeats: [Bool] = []
             // The names' UTF-8 (part of each row's digest), kept locally as `copyStraightIn` keeps them.
             var ownerNames = activityOwners.map { Array($0.utf8) }
             func copy(_ activities: ActivityBatch) async throws {
-                for row in activities.rows {
-                    let maybeRepeat = Self.mayRepeat(activities.text(0, of: row), in: &sieve)
+                Self.sieve(activities, in: &sieve, into: &repeats)
+                for (index, row) in activities.rows.enumerated() {
                     ownerNames[row.owner].withUnsafeBufferPointer { name in
                         rows.append(
                             row, of: activities, first: seq, owner: Int64(row.owner), ownerName: name,
-                            maybeRepeat: maybeRepeat)
+                            maybeRepeat: repeats[index])
                     }
                     seq += 1
                     if rows.isFull { try await writer.write(rows.take()) }

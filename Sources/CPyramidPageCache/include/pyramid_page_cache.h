@@ -8,4 +8,9 @@
 /// still fsync's. Returns 0, or -1 with errno set; a no-op returning 0 where the OS has no such call.
 int pyramid_start_writeback(int fd, int64_t offset, int64_t length);
 
+/// Asks the processor to fetch the cache line at `address` into its cache, to be written, without waiting for it
+/// (a hint: it may do nothing). For a structure far larger than the cache, touched at places known a few steps
+/// ahead (see KeySieve).
+static inline void pyramid_prefetch(const void *address) { __builtin_prefetch(address, 1); }
+
 #endif
