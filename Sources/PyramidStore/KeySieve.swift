@@ -10,75 +10,72 @@ import CPyramidPageCache
 /// keys fetches ahead (`insert(contentsOf:into:)`). Held back for nothing at that load: about as many keys as with
 /// the bits anywhere (1 in 120), and over the whole import one in 500 against one in 700-1,100.
 package struct KeySieve {
-    /// The filter's blocks, from the first word on a cache line (see `block`); 7 words more, as the array's
+    /// The filter's blocks, from the first word on a cache line (see `Shape.block`); 7 words more, as the array's
     /// storage may begin anywhere in a line.
     private var words: [UInt64]
-    private let blocks: UInt64
-    /// 8, or fewer in a filter of fewer than 512 bits (which tests make, to take nearly every key as seen).
-    private let blockWords: Int
+    private let shape: Shape
 
     /// A filter for about `expectedKeys` keys, between 64 Kibit and `maximumBits` (by default 48 Mibit, 6 MiB), in
     /// whole blocks; one of 64, 128 or 256 bits when `maximumBits` is smaller than a block.
     package init(expectedKeys: Int, maximumBits: Int = 48 << 20) {
         let bits = min(max(expectedKeys * 12, 1 << 16), maximumBits)
-        blockWords = bits >= 512 ? 8 : bits >= 256 ? 4 : bits >= 128 ? 2 : 1
-        blocks = UInt64(max(bits / (blockWords * 64), 1))
-        words = Array(repeating: 0, count: Int(blocks) * blockWords + 7)
+        let blockWords = bits >= 512 ? 8 : bits >= 256 ? 4 : bits >= 128 ? 2 : 1
+        shape = Shape(blocks: UInt64(max(bits / (blockWords * 64), 1)), blockWords: blockWords)
+        words = Array(repeating: 0, count: Int(shape.blocks) * blockWords + 7)
     }
 
     /// Adds the key whose digest is `key` (`ActivityDigest.of`); true when it may have been added before.
     package mutating func insert(_ key: UInt64) -> Bool {
-        let digest = Self.mix(key), blocks = blocks, blockWords = blockWords
-        return words.withUnsafeMutableBufferPointer { words in
-            Self.set(
-                digest, in: words, at: Self.block(of: digest, in: words, blocks: blocks, of: blockWords),
-                blockWords: blockWords)
-        }
+        let digest = Self.mix(key), shape = shape
+        return words.withUnsafeMutableBufferPointer { words in shape.set(digest, in: words) }
     }
 
     /// Adds the keys whose digests are `keys`, appending to `seen` whether each may have been added before, as
     /// `insert(_:)` one by one would. The block of a key a few keys on is fetched into the processor's cache
     /// meanwhile (`pyramid_prefetch`): a filter far larger than the cache missed it at every key, and each key
-    /// waited for its own block (10M keys into 32 MiB: 3.1 s of CPU, 0.85 s so).
+    /// waited for its own block (10M keys into 32 MiB: 3.1 s of CPU, 0.84 s this way).
     package mutating func insert(contentsOf keys: [UInt64], into seen: inout [Bool]) {
-        let mixed = keys.map(Self.mix), blocks = blocks, blockWords = blockWords
+        let mixed = keys.map(Self.mix), shape = shape
         words.withUnsafeMutableBufferPointer { words in
             guard let base = words.baseAddress else { return }
-            func block(_ digest: UInt64) -> Int { Self.block(of: digest, in: words, blocks: blocks, of: blockWords) }
             for index in mixed.indices {
-                if index + 8 < mixed.count { pyramid_prefetch(base + block(mixed[index + 8])) }
-                seen.append(Self.set(mixed[index], in: words, at: block(mixed[index]), blockWords: blockWords))
+                if index + 8 < mixed.count { pyramid_prefetch(base + shape.block(of: mixed[index + 8], in: words)) }
+                seen.append(shape.set(mixed[index], in: words))
             }
         }
     }
 
-    /// The first word of the block of the mixed digest `digest`: the high half of its product with the number of
-    /// blocks (Lemire's reduction), counted from the first word of `words` on a cache line.
-    private static func block(
-        of digest: UInt64, in words: UnsafeMutableBufferPointer<UInt64>, blocks: UInt64, of blockWords: Int
-    ) -> Int {
-        let lineStart = Int(bitPattern: UInt(bitPattern: words.baseAddress) & 63)
-        return (64 - lineStart) % 64 / 8 + Int(digest.multipliedFullWidth(by: blocks).high) * blockWords
-    }
+    /// How the filter's bits lie in its words: `blocks` blocks of `blockWords` words (8, or fewer in a filter of
+    /// fewer than 512 bits, which tests make to take nearly every key as seen).
+    private struct Shape {
+        let blocks: UInt64
+        let blockWords: Int
 
-    /// Sets the four bits of the mixed digest `digest` in the block from `first`; true when all four were set. The
-    /// bits come from the digest's low 28 bits (the block is of its high bits), each in its own pair of the
-    /// block's eight words, so the four always differ (in a smaller block, pairs share words).
-    private static func set(
-        _ digest: UInt64, in words: UnsafeMutableBufferPointer<UInt64>, at first: Int, blockWords: Int
-    ) -> Bool {
-        var seen = true
-        var places = digest
-        for probe in 0..<4 {
-            let word = first + ((probe * 2 + Int(places & 1)) & (blockWords - 1))
-            let flag = UInt64(1) << (places >> 1 & 63)
-            places >>= 7
-            if words[word] & flag == 0 {
-                seen = false
-                words[word] |= flag
-            }
+        /// The first word of the block of the mixed digest `digest`: the high half of its product with the number
+        /// of blocks (Lemire's reduction), counted from the first word of `words` on a cache line.
+        func block(of digest: UInt64, in words: UnsafeMutableBufferPointer<UInt64>) -> Int {
+            let lineStart = Int(bitPattern: UInt(bitPattern: words.baseAddress) & 63)
+            return (64 - lineStart) % 64 / 8 + Int(digest.multipliedFullWidth(by: blocks).high) * blockWords
         }
-        return seen
+
+        /// Sets the four bits of the mixed digest `digest` in its block; true when all four were set. The bits come
+        /// from the digest's low 28 bits (the block is of its high bits), each in its own pair of the block's eight
+        /// words, so the four always differ (in a smaller block, pairs share words).
+        func set(_ digest: UInt64, in words: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+            let first = block(of: digest, in: words)
+            var seen = true
+            var places = digest
+            for probe in 0..<4 {
+                let word = first + ((probe * 2 + Int(places & 1)) & (blockWords - 1))
+                let flag = UInt64(1) << (places >> 1 & 63)
+                places >>= 7
+                if words[word] & flag == 0 {
+                    seen = false
+                    words[word] |= flag
+                }
+            }
+            return seen
+        }
     }
 
     /// The digest's low bits barely change between keys that differ in their last characters (numbered ids),
