@@ -80,7 +80,8 @@ private final class ImportJob: @unchecked Sendable {
     }
 
     func run(on connection: PostgresConnection) async throws -> ImportSummary {
-        let pipeline = RowPipeline(reader: reader, sourceSeed: ActivityDigest.of(interpretation: reader.interpretation))
+        // The rows' digests are made as they are copied (`ActivityCopy`): the reading thread makes none.
+        let pipeline = RowPipeline(reader: reader, sourceSeed: nil)
         pipeline.start()
         // Whatever happens here, the reading thread is done with the reader before this returns.
         defer { pipeline.cancelAndWait() }

@@ -32,7 +32,8 @@ package final class ActivityBatch: @unchecked Sendable {
         /// outcome, outcome text, subject, contact and company, one after the other.
         package var textStart: Int
         package var textEnds: SIMD8<Int32>
-        /// The digest of its values but key and owner (see `ActivityDigest.content`); 0 for a record.
+        /// The digest of its values but key and owner (see `ActivityDigest.content`); 0 for a record, and when
+        /// the batch was packed without digests.
         package var contentDigest: UInt64
         /// The digest of the record it was read from (`ActivityDigest.source`); nil when that is not known.
         package var sourceDigest: Int64?
@@ -71,8 +72,9 @@ package final class ActivityBatch: @unchecked Sendable {
     package var isEmpty: Bool { rows.isEmpty }
 
     /// Packs `activity`, whose owner is the import's `owner`th, read under the interpretation digested in
-    /// `sourceSeed` (see `ActivityDigest.source`).
-    func append(_ activity: ActivityText, owner: Int, sourceSeed: UInt64) {
+    /// `sourceSeed` (see `ActivityDigest.source`); without a seed, with neither of its digests (`contentDigest` 0,
+    /// `sourceDigest` nil), for a writer that keeps none of them.
+    func append(_ activity: ActivityText, owner: Int, sourceSeed: UInt64?) {
         let kind = Vocabularies.kinds.text(of: activity.kind)
         let direction = Vocabularies.directions.text(of: activity.direction)
         let outcome = Vocabularies.outcomes.text(of: activity.outcome)
@@ -101,17 +103,23 @@ package final class ActivityBatch: @unchecked Sendable {
         put(activity.contact, 6)
         put(activity.company, 7)
         textCount = start + Int(ends[7])
-        // The values after the key, and where each ends among them.
-        let keyEnd = ends[0]
-        var valueEnds = SIMD8<Int32>()
-        for field in 0..<ActivityDigest.textValues { valueEnds[field] = ends[field + 1] - keyEnd }
         let day = activity.localDay
-        let digest = ActivityDigest.content(
-            day: day, done: activity.done, duration: activity.durationSeconds,
-            outcomeFromWords: activity.outcomeSource == .words,
-            occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes, loggedAt: activity.loggedAt,
-            texts: UnsafeBufferPointer(start: base + Int(keyEnd), count: Int(ends[7] - keyEnd)),
-            ends: valueEnds)
+        var digest: UInt64 = 0
+        var sourceDigest: Int64?
+        if let sourceSeed {
+            // The values after the key, and where each ends among them.
+            let keyEnd = ends[0]
+            var valueEnds = SIMD8<Int32>()
+            for field in 0..<ActivityDigest.textValues { valueEnds[field] = ends[field + 1] - keyEnd }
+            digest = ActivityDigest.content(
+                day: day, done: activity.done, duration: activity.durationSeconds,
+                outcomeFromWords: activity.outcomeSource == .words,
+                occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
+                loggedAt: activity.loggedAt,
+                texts: UnsafeBufferPointer(start: base + Int(keyEnd), count: Int(ends[7] - keyEnd)),
+                ends: valueEnds)
+            if !activity.record.isEmpty { sourceDigest = ActivityDigest.source(activity.record, seed: sourceSeed) }
+        }
         rows.append(
             Row(
                 day: day, owner: owner, kind: activity.kind, direction: activity.direction,
@@ -119,7 +127,7 @@ package final class ActivityBatch: @unchecked Sendable {
                 duration: activity.durationSeconds,
                 occurredAt: activity.occurredAt, utcOffsetMinutes: activity.utcOffsetMinutes,
                 loggedAt: activity.loggedAt, textStart: start, textEnds: ends, contentDigest: digest,
-                sourceDigest: activity.record.isEmpty ? nil : ActivityDigest.source(activity.record, seed: sourceSeed),
+                sourceDigest: sourceDigest,
                 isRecord: false, line: 0))
     }
 

@@ -38,12 +38,15 @@ package final class RowPipeline: @unchecked Sendable {
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
 
-    /// The digest of the interpretation the reader reads records under (see `ActivityDigest.source`).
-    private let sourceSeed: UInt64
+    /// The digest of the interpretation the reader reads records under (see `ActivityDigest.source`); nil when the
+    /// writer keeps none of the digests a batch's rows may carry (`ActivityBatch.Row.contentDigest`, `sourceDigest`).
+    private let sourceSeed: UInt64?
 
     /// Prepares to read `reader`, whose interpretation is digested in `sourceSeed`, in batches of `batchSize` rows,
-    /// holding at most `capacity` batches.
-    package init(reader: ExportReader, sourceSeed: UInt64, batchSize: Int = 2048, capacity: Int = 4) {
+    /// holding at most `capacity` batches. Without a seed, the activities are packed without digests (PostgreSQL's
+    /// workspace digests the values as it copies them; the two took 0.9 s of the reading thread's CPU for 10M
+    /// rows), and the writer may not ask for records (`wantRecords`).
+    package init(reader: ExportReader, sourceSeed: UInt64?, batchSize: Int = 2048, capacity: Int = 4) {
         self.reader = reader
         self.sourceSeed = sourceSeed
         self.batchSize = batchSize
@@ -55,6 +58,7 @@ package final class RowPipeline: @unchecked Sendable {
     /// reader reads up to `readAhead` rows ahead of the writer (at least its capacity's worth): a writer that
     /// settles rows many at a time asks for as many, so that reading goes on while it settles them.
     func wantRecords(_ wanted: Bool, readAhead: Int = 0) {
+        precondition(!wanted || sourceSeed != nil, "records are compared by their digests")
         condition.lock()
         recordsWanted = wanted
         capacity = max(leastCapacity, (readAhead + batchSize - 1) / batchSize)
@@ -135,7 +139,8 @@ package final class RowPipeline: @unchecked Sendable {
 
         mutating func take(record: ActivityRecord, bytesRead: Int64) throws {
             let owner = owners.number(record.owner) { batch.newOwners.append($0) }
-            batch.activities.append(record, owner: owner, sourceSeed: pipeline.sourceSeed)
+            guard let sourceSeed = pipeline.sourceSeed else { preconditionFailure("records are wanted with a seed") }
+            batch.activities.append(record, owner: owner, sourceSeed: sourceSeed)
             try handOverIfFull(bytesRead: bytesRead)
         }
 
