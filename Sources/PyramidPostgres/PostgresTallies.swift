@@ -29,7 +29,7 @@ enum PostgresTallies {
         /// Power-of-two many, at most three quarters used; an unused slot has code -1 (codes are not negative).
         private var slots: [Slot]
         /// The groups counted.
-        private(set) var count = 0
+        private var count = 0
 
         /// A group and its counts: 40 bytes.
         struct Slot {
@@ -147,9 +147,9 @@ enum PostgresTallies {
             try await connection.query(
                 PostgresQuery(unsafeSQL: insertSQL(basis, from: "activity a", where: "a.done")), logger: logger)
         } else {
-            // Taken out of `counter`, the counts are sorted where they are, not copied.
-            if var taken = counter.take(), taken.count > 0 {
-                try await copy(taken.takeSorted(), to: connection, logger: logger)
+            // Taken out of `counter` (in place, through the optional), the counts are sorted where they are.
+            if let groups = counter?.takeSorted(), !groups.isEmpty {
+                try await copy(groups, to: connection, logger: logger)
             }
             if merged { try await addMerged(connection, basis: basis, logger: logger) }
         }

@@ -38,7 +38,7 @@ struct QuarantineCopy {
 
     /// Writes the rows into `quarantine` as the import `importID`'s, of the file named `fileName` whose SHA-256
     /// is `sha256`: a row an earlier import of the same bytes quarantined stays, and this import's copy goes.
-    func write(
+    mutating func write(
         importID: Int64, fileName: String, sha256: String, on connection: PostgresConnection, logger: Logger
     ) async throws {
         guard file != nil || !rows.isEmpty else { return }
@@ -47,8 +47,8 @@ struct QuarantineCopy {
             CREATE TEMP TABLE staged_quarantine (line bigint NOT NULL, reason text NOT NULL, raw text NOT NULL)
               ON COMMIT DROP
             """, logger: logger)
-        let file = self.file
-        var rows = self.rows
+        // The rows still in memory are taken out here: a copy of a `CopyText` would share its buffer.
+        let (file, rows) = (self.file, self.rows.isEmpty ? nil : self.rows.take())
         try await connection.copyFrom(table: "staged_quarantine", columns: ["line", "reason", "raw"], logger: logger) {
             writer in
             if let file {
@@ -57,7 +57,7 @@ struct QuarantineCopy {
                     try await writer.write(ByteBuffer(bytes: chunk))
                 }
             }
-            if !rows.isEmpty { try await writer.write(rows.take()) }
+            if let rows { try await writer.write(rows) }
         }
         try await connection.query(
             """
