@@ -162,37 +162,6 @@ package final class RowPipeline: @unchecked Sendable {
     /// The writer cancelled while a batch was being handed over.
     private struct Cancelled: Error {}
 
-    /// Numbers owner names in the order they are met.
-    private struct OwnerNumbers {
-        private var numbers: [String: Int] = [:]
-        // Exports often list one owner's rows together: the last owner is checked before hashing the name.
-        private var last: (name: [UInt8], number: Int)?
-
-        /// The number of the owner named `name`; a name met for the first time is handed to `new` first.
-        mutating func number(_ name: UnsafeBufferPointer<UInt8>, new: (String) -> Void) -> Int {
-            if let last, Self.same(last.name, name) { return last.number }
-            let text = String(decoding: name, as: UTF8.self)
-            let number: Int
-            if let known = numbers[text] {
-                number = known
-            } else {
-                number = numbers.count
-                numbers[text] = number
-                new(text)
-            }
-            last = (Array(name), number)
-            return number
-        }
-
-        private static func same(_ known: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            known.count == name.count
-                && known.withUnsafeBufferPointer { known in
-                    guard let knownBytes = known.baseAddress, let nameBytes = name.baseAddress else { return true }
-                    return memcmp(knownBytes, nameBytes, name.count) == 0
-                }
-        }
-    }
-
     /// Queues `batch`, waiting while the queue is full; whether the writer asks for records, or nil when it
     /// cancelled.
     private func put(_ batch: Batch) -> Bool? {

@@ -22,9 +22,13 @@ final class SortedRuns {
     /// Where each run starts in the file, and how many rows it holds.
     private var runs: [(offset: UInt64, rows: Int)] = []
     private var fileSize: UInt64 = 0
-    /// A run's bytes on their way to the file, written `spillBytes` or so at a time, and how many of the run's
-    /// are written.
-    private var buffer: [UInt8] = []
+    /// A run's bytes on their way to the file, written `spillBytes` or so at a time (`bufferCount` of
+    /// `bufferCapacity` used, more for a row larger than that), and how many of the run's are written. Written
+    /// through a pointer: appended to an array a value at a time, spilling a shuffled 1M-row file's runs took 0.39 s
+    /// of the writing thread, against 0.22 s (`perf record`, sorting and writing included).
+    private var buffer: UnsafeMutableRawPointer
+    private var bufferCount = 0
+    private var bufferCapacity = spillBytes
     private var runBytes: UInt64 = 0
     static let spillBytes = 256 << 10
 
@@ -35,7 +39,10 @@ final class SortedRuns {
     init(runRows: Int = defaultRunRows) {
         self.runRows = runRows
         run = ActivityBatch(rows: runRows)
+        buffer = .allocate(byteCount: bufferCapacity, alignment: 16)
     }
+
+    deinit { buffer.deallocate() }
 
     /// How many rows were added.
     private(set) var count = 0
@@ -204,21 +211,23 @@ final class SortedRuns {
     private func spill() throws {
         guard !run.isEmpty else { return }
         if file == nil { file = try TemporaryFile.unlinked(prefix: "pyramid-sort") }
-        buffer.removeAll(keepingCapacity: true)
         for index in runIDs.indices.sorted(by: { runIDs[$0] < runIDs[$1] }) {
             var row = run.rows[index]
-            let text = run.text(0, of: row).baseAddress.map {
-                UnsafeBufferPointer(start: $0, count: Int(row.textEnds[ActivityBatch.textFields - 1]))
-            }
+            let textCount = Int(row.textEnds[ActivityBatch.textFields - 1])
+            let text = run.text(0, of: row).baseAddress
+            // Read back, the row's text starts at the start of what is read.
             row.textStart = 0
-            withUnsafeBytes(of: &row) { buffer.append(contentsOf: $0) }
-            buffer.append(
-                contentsOf: repeatElement(
-                    0, count: MemoryLayout<ActivityBatch.Row>.stride - MemoryLayout<ActivityBatch.Row>.size))
-            withUnsafeBytes(of: runOwners[index]) { buffer.append(contentsOf: $0) }
-            withUnsafeBytes(of: runIDs[index]) { buffer.append(contentsOf: $0) }
-            if let text { buffer.append(contentsOf: text) }
-            if buffer.count >= Self.spillBytes { try write() }
+            try makeRoom(Self.headerBytes + textCount)
+            let at = buffer + bufferCount
+            // The padding after the row is written as zeros, not as whatever the buffer held.
+            at.initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<ActivityBatch.Row>.stride)
+            at.storeBytes(of: row, as: ActivityBatch.Row.self)
+            at.storeBytes(of: runOwners[index], toByteOffset: Self.headerBytes - 16, as: Int64.self)
+            at.storeBytes(of: runIDs[index], toByteOffset: Self.headerBytes - 8, as: Int64.self)
+            if let text {
+                (at + Self.headerBytes).copyMemory(from: text, byteCount: textCount)
+            }
+            bufferCount += Self.headerBytes + textCount
         }
         try write()
         runs.append((fileSize, run.count))
@@ -229,11 +238,22 @@ final class SortedRuns {
         runIDs.removeAll(keepingCapacity: true)
     }
 
+    /// Makes room for `bytes` more in the buffer: writes it to the file when it would pass `spillBytes`, and
+    /// grows it for a row larger than that.
+    private func makeRoom(_ bytes: Int) throws {
+        if bufferCount + bytes > Self.spillBytes { try write() }
+        guard bytes > bufferCapacity else { return }
+        buffer.deallocate()
+        bufferCapacity = bytes
+        buffer = .allocate(byteCount: bufferCapacity, alignment: 16)
+    }
+
     /// Appends the buffer to the file.
     private func write() throws {
-        try file?.write(contentsOf: buffer)
-        runBytes += UInt64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        guard bufferCount > 0 else { return }
+        try file?.write(contentsOf: Data(bytesNoCopy: buffer, count: bufferCount, deallocator: .none))
+        runBytes += UInt64(bufferCount)
+        bufferCount = 0
     }
 
     private func reset() {
@@ -247,7 +267,7 @@ final class SortedRuns {
         count = 0
         inOrder = true
         lastID = .min
-        buffer = []
+        bufferCount = 0
     }
 
     /// Reads one run back, a chunk at a time.

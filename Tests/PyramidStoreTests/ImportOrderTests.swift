@@ -137,6 +137,37 @@ struct ImportOrderTests {
         }
         #expect(outcome == "busy")
     }
+
+    @Test func longTextGoesThroughTheRunsWhole() throws {
+        // Given a shuffled file whose rows carry subjects of a kilobyte and more (each run is written to disk in
+        // several pieces), two of them longer than a piece (300 KB), all different
+        var rng = SplitMix(seed: 11)
+        let letters = Array("abcdefghij")
+        let subjects = (0..<Self.runRows * 3).map { index in
+            let length = index == 700 || index == 1_100 ? 300_000 : 1_000 + Int(rng.next() % 500)
+            return String(repeating: letters[index % 10], count: length) + " #\(index)"
+        }
+        var lines = subjects.enumerated().map { index, subject in
+            "r\(index),ana@example.com,call,outbound,connected,\(ISO8601.string(1_762_000_000 + index * 1_800)),30,"
+                + "\(subject)\n"
+        }
+        lines.shuffle(using: &rng)
+        let store = try workspace()
+        // When it is imported into an empty workspace
+        let summary = try importText(
+            store, "id,owner,kind,direction,outcome,timestamp,duration,subject\n" + lines.joined())
+        // Then every subject is stored as it was written
+        #expect(summary.added == subjects.count)
+        let stored = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, subject FROM activity").map {
+                (row: Row) -> (key: String, subject: String) in (row["key"], row["subject"])
+            }
+        }
+        let written = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ("generic:r\($0)", $1) })
+        #expect(stored.count == subjects.count)
+        let changed = stored.filter { written[$0.key] != $0.subject }.map(\.key)
+        #expect(changed.isEmpty, "\(changed.prefix(5))")
+    }
 }
 
 enum ISO8601 {
