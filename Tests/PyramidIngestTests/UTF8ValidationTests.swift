@@ -62,4 +62,29 @@ struct UTF8ValidationTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
+
+    @Test func appendingACellGivesTheBytesOfItsDecodedText() {
+        // ASCII, UTF-8 past ASCII, Windows-1252, NULs, and random bytes, alone and behind eight ASCII bytes
+        var rng = SystemRandomNumberGenerator()
+        var cells: [[UInt8]] = [
+            [], Array("Ana Souza".utf8), Array("Zoë Müller".utf8), Array("東京 営業部".utf8), Array("😀 ok".utf8),
+            [0x5A, 0x6F, 0xEB], [0x00, 0x41], Array("Zo".utf8) + [0x00] + Array("ë".utf8), [0xC3], [0xE2, 0x82],
+        ]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...12, using: &rng)
+            cells.append(
+                (0..<count).map { _ in [0x41, 0x00, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xFF].randomElement(using: &rng)! })
+        }
+        var wrong: [[UInt8]] = []
+        for cell in cells {
+            for bytes in [cell, Array("abcdefgh".utf8) + cell] {
+                var decoder = TextDecoder()
+                var appended: [UInt8] = []
+                bytes.withUnsafeBufferPointer { decoder.append($0, to: &appended) }
+                var reference = TextDecoder()
+                if appended != Array(reference.decode(bytes).utf8) { wrong.append(bytes) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
 }
