@@ -1,3 +1,4 @@
+import CPyramidPageCache
 import Foundation
 
 /// Rows put in id order through a file of sorted runs (an external merge sort), for an import into an empty
@@ -35,9 +36,13 @@ final class SortedRuns {
     /// The bytes a row takes in the file before its text: the row, its owner row and its id.
     private static let headerBytes = MemoryLayout<ActivityBatch.Row>.stride + 16
 
-    /// Sorts `runRows` rows in memory at a time.
-    init(runRows: Int = defaultRunRows) {
+    /// The bytes of the file the merge gives back to the OS at a time, at least (see `RunReader`).
+    let punchBytes: UInt64
+
+    /// Sorts `runRows` rows in memory at a time, and gives the file back `punchBytes` at a time as it merges them.
+    init(runRows: Int = defaultRunRows, punchBytes: UInt64 = 256 << 10) {
         self.runRows = runRows
+        self.punchBytes = punchBytes
         run = ActivityBatch(rows: runRows)
         buffer = .allocate(byteCount: bufferCapacity, alignment: 16)
     }
@@ -88,7 +93,11 @@ final class SortedRuns {
         runIDs = []
         guard let file else { return }
         let handOver = ChunkQueue(capacity: 4)
-        let readers = runs.map { RunReader(file: file, offset: $0.offset, rows: $0.rows) }
+        let readers = runs.indices.map { index in
+            let end = index + 1 < runs.count ? runs[index + 1].offset : fileSize
+            return RunReader(
+                file: file, offset: runs[index].offset, end: end, rows: runs[index].rows, punchBytes: punchBytes)
+        }
         let merging = Thread {
             handOver.produce { emit in try SortedRuns.merge(readers, into: emit) }
         }
@@ -270,18 +279,31 @@ final class SortedRuns {
         bufferCount = 0
     }
 
-    /// Reads one run back, a chunk at a time.
+    /// Reads one run back, a chunk at a time, and gives the OS back the file's pages it has read
+    /// (`pyramid_punch_hole`): the rows merged leave memory as SQLite's pages take it up. (Kept until the end, a 4M-row
+    /// file's runs held 1 GB of the OS's memory beside the table's 800 MB, and on this kind of VM memory not given
+    /// back first costs five times more to write to: 2.05 s for 800 MB, against 0.4 s.)
     private struct RunReader: @unchecked Sendable {
         let file: FileHandle
         var offset: UInt64
         var rowsLeft: Int
         var bytes: [UInt8] = []
         var position = 0
+        /// Where the pages not given back yet start: the run's first whole page, then the end of what was given back;
+        /// and where the run ends. A page the run shares with another is never given back.
+        var keptFrom: UInt64
+        let end: UInt64
+        /// The bytes given back at a time, at least.
+        let punchBytes: UInt64
+        static let pageBytes: UInt64 = 4096
 
-        init(file: FileHandle, offset: UInt64, rows: Int) {
+        init(file: FileHandle, offset: UInt64, end: UInt64, rows: Int, punchBytes: UInt64) {
             self.file = file
             self.offset = offset
+            self.end = end
+            self.punchBytes = punchBytes
             rowsLeft = rows
+            keptFrom = (offset + Self.pageBytes - 1) / Self.pageBytes * Self.pageBytes
         }
 
         /// The id of the next row, or nil at the run's end.
@@ -326,6 +348,17 @@ final class SortedRuns {
             offset += UInt64(chunk.count)
             bytes.append(contentsOf: chunk)
             guard bytes.count >= count else { throw CocoaError(.fileReadCorruptFile) }
+            giveBack()
+        }
+
+        /// Gives the OS back the whole pages read since the last time, once they are `punchBytes` or more. Where the
+        /// file system cannot, they stay until the file is closed, as they did before.
+        private mutating func giveBack() {
+            // A chunk may reach into the next run, which this one must not give back.
+            let readTo = min(offset, end) / Self.pageBytes * Self.pageBytes
+            guard readTo >= keptFrom + punchBytes else { return }
+            _ = pyramid_punch_hole(file.fileDescriptor, Int64(keptFrom), Int64(readTo - keptFrom))
+            keptFrom = readTo
         }
     }
 }
