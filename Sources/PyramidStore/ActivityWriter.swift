@@ -80,8 +80,6 @@ struct ActivityWriter {
     private var storedSources: [Int64?] = []
     /// Whether each looked-up record's key is another's in its window too.
     private var repeated: [Bool] = []
-    /// The first of a window's records with each key digest.
-    private var firstWithKey: [UInt64: Int] = [:]
     private var sourceUpdate: FastStatement?
     /// Whether the next rows are likely new (then a plain `INSERT` is tried first).
     private var expectNew = true
@@ -227,8 +225,9 @@ struct ActivityWriter {
         try writePending()
         // A window is looked up in key order (see the type's description); a statement's worth in file order,
         // which for a file in date order is the order of the rows' ids, the one SQLite follows fastest.
-        let order = records.count > Self.rowsPerStatement ? keyOrder(records) : Array(records.rows.indices)
-        markRepeatedKeys(records)
+        let inKeyOrder = keyOrder(records)
+        let order = records.count > Self.rowsPerStatement ? inKeyOrder : Array(records.rows.indices)
+        markRepeatedKeys(records, inKeyOrder: inKeyOrder)
         storedSources.removeAll(keepingCapacity: true)
         storedSources.append(contentsOf: repeatElement(nil, count: records.count))
         let missesBefore = cacheMisses()
@@ -397,19 +396,16 @@ struct ActivityWriter {
         }
     }
 
-    /// Marks in `repeated` each of `rows` whose key another of them has too (told apart by the keys' digests, so
-    /// rarely a false alarm, which only costs reading a record whole): two records with one key are both read,
-    /// as the first may change what the second is compared with.
-    private mutating func markRepeatedKeys(_ rows: ActivityBatch) {
+    /// Marks in `repeated` each of `rows` whose key another of them has too, found as neighbours in the rows' key
+    /// order (`inKeyOrder`): two records with one key are both read, as the first may change what the second is
+    /// compared with.
+    private mutating func markRepeatedKeys(_ rows: ActivityBatch, inKeyOrder: [Int]) {
         repeated.removeAll(keepingCapacity: true)
         repeated.append(contentsOf: repeatElement(false, count: rows.count))
-        firstWithKey.removeAll(keepingCapacity: true)
-        for (index, row) in rows.rows.enumerated() {
-            guard let first = firstWithKey.updateValue(index, forKey: ActivityDigest.of(rows.text(0, of: row))) else {
-                continue
-            }
-            repeated[first] = true
-            repeated[index] = true
+        for (previous, next) in zip(inKeyOrder, inKeyOrder.dropFirst())
+        where Self.compare(rows.text(0, of: rows.rows[previous]), rows.text(0, of: rows.rows[next])) == 0 {
+            repeated[previous] = true
+            repeated[next] = true
         }
     }
 
