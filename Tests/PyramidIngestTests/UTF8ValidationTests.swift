@@ -1,3 +1,4 @@
+import PyramidDemo
 import Testing
 
 @testable import PyramidIngest
@@ -65,7 +66,8 @@ struct UTF8ValidationTests {
 
     @Test func appendingACellGivesTheBytesOfItsDecodedText() {
         // ASCII, UTF-8 past ASCII, Windows-1252, NULs, and random bytes, alone and behind eight ASCII bytes
-        var rng = SystemRandomNumberGenerator()
+        // Seeded, so that a failure comes back the same on every run.
+        var rng = SplitMix(seed: 13)
         var cells: [[UInt8]] = [
             [], Array("Ana Souza".utf8), Array("Zoë Müller".utf8), Array("東京 営業部".utf8), Array("😀 ok".utf8),
             [0x5A, 0x6F, 0xEB], [0x00, 0x41], Array("Zo".utf8) + [0x00] + Array("ë".utf8), [0xC3], [0xE2, 0x82],
